@@ -46,7 +46,7 @@ function ensureWritableDirectory(dir: string): void {
     accessSync(dir, constants.W_OK);
   } catch (error) {
     throw new StoreOpenError(
-      `data directory ${dir} is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'}); ` +
+      `data directory ${dir} is not a writable directory (${(error as NodeJS.ErrnoException).code ?? 'error'}); ` +
         'set C2G_DATA_DIR to a directory this process can write',
     );
   }

@@ -30,7 +30,7 @@ describe('SqliteEventStore on disk', () => {
     const blocker = join(temp.dir, 'a-file');
     writeFileSync(blocker, 'not a directory');
     expect(() => new SqliteEventStore({ file: join(blocker, 'events.sqlite') })).toThrow(
-      /data directory .*a-file is not writable.*C2G_DATA_DIR/,
+      /data directory .*a-file is not a writable directory.*C2G_DATA_DIR/,
     );
   });
 

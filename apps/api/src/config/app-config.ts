@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { LogLevel } from '@nestjs/common';
+import type { SqliteSynchronous } from '@c2g/event-store';
+
+/** Everything the API reads from its environment, checked once at start-up. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevels: LogLevel[];
+  sqliteSynchronous: SqliteSynchronous;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const LEVEL_ALIASES: Record<string, LogLevel> = { info: 'log', trace: 'verbose' };
+const SYNCHRONOUS: SqliteSynchronous[] = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+
+export class ConfigError extends Error {}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: parsePort(env.PORT ?? '3000'),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.C2G_DATA_DIR || './data'),
+    logLevels: parseLogLevel(env.LOG_LEVEL ?? 'info'),
+    sqliteSynchronous: parseSynchronous(env.C2G_SQLITE_SYNCHRONOUS ?? 'FULL'),
+  };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+/** LOG_LEVEL names the least severe level still printed (info by default). */
+function parseLogLevel(value: string): LogLevel[] {
+  const level = LEVEL_ALIASES[value.toLowerCase()] ?? (value.toLowerCase() as LogLevel);
+  const index = LEVELS.indexOf(level);
+  if (index < 0) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${[...LEVELS, 'info'].join(', ')}, got "${value}"`);
+  }
+  return LEVELS.slice(0, index + 1);
+}
+
+function parseSynchronous(value: string): SqliteSynchronous {
+  const mode = value.toUpperCase() as SqliteSynchronous;
+  if (!SYNCHRONOUS.includes(mode)) {
+    throw new ConfigError(`C2G_SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS.join(', ')}, got "${value}"`);
+  }
+  return mode;
+}

@@ -1,0 +1,26 @@
+import { startTestApp } from '../support/test-app';
+
+describe('health and readiness', () => {
+  let harness: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => (harness = await startTestApp()));
+  afterAll(() => harness.stop());
+
+  it('GET /health answers ok without a key', async () => {
+    const response = await harness.app.inject({ method: 'GET', url: '/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /ready reports the store reachable with its head position', async () => {
+    const response = await harness.app.inject({ method: 'GET', url: '/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ready', store: { reachable: true, headPosition: '0' } });
+  });
+
+  it('answers an unknown route with the error shape and no stack trace', async () => {
+    const response = await harness.app.inject({ method: 'GET', url: '/no-such-route' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: 'not-found', code: 'not-found', message: 'Cannot GET /no-such-route' });
+    expect(response.body).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
