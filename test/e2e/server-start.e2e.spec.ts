@@ -21,8 +21,8 @@ describe('the API process', () => {
         });
         child.once('exit', () => reject(new Error(`server exited early: ${output}`)));
       });
-      expect((await (await fetch(`${url}/health`)).json()).status).toBe('ok');
-      expect((await (await fetch(`${url}/ready`)).json()).status).toBe('ready');
+      expect(((await (await fetch(`${url}/health`)).json()) as { status: string }).status).toBe('ok');
+      expect(((await (await fetch(`${url}/ready`)).json()) as { status: string }).status).toBe('ready');
     } finally {
       child.kill('SIGTERM');
       await exited(child);

@@ -1,24 +1,35 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { bootstrapAdminKey } from './auth/bootstrap-admin-key';
 import { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
-import { openEventStore } from './event-store/open-event-store';
+import { openResources } from './open-resources';
+import { createValidationPipe } from './validation/validation-pipe';
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  /** Set only on the first start without C2G_ADMIN_KEY: print it once, it is not stored. */
+  generatedAdminKey?: string;
+}
 
 /** Builds the configured Nest app on Fastify; main.ts and the e2e tests share it. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const store = openEventStore(config);
+export async function createApp(config: AppConfig): Promise<CreatedApp> {
+  const resources = openResources(config);
   try {
+    const { generatedKey } = bootstrapAdminKey(resources.apiKeys, config.adminKey, new Date().toISOString());
     const app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot(config, store),
+      AppModule.forRoot(config, resources),
       new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
       { logger: config.logLevels, abortOnError: false },
     );
     app.useGlobalFilters(new AllExceptionsFilter());
+    app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
-    return app;
+    return { app, generatedAdminKey: generatedKey };
   } catch (error) {
-    await store.close();
+    await resources.store.close();
+    resources.apiKeys.close();
     throw error;
   }
 }

@@ -8,3 +8,4 @@ export * from './hash-chain/chain-event';
 export * from './hash-chain/verify-chains';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/open-sqlite-database';
+export * from './sqlite/sqlite-migrations';

@@ -9,6 +9,8 @@ export interface AppConfig {
   dataDir: string;
   logLevels: LogLevel[];
   sqliteSynchronous: SqliteSynchronous;
+  /** C2G_ADMIN_KEY: the operator's admin secret; when absent a key is generated at first start. */
+  adminKey?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -26,6 +28,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.C2G_DATA_DIR || './data'),
     logLevels: parseLogLevel(env.LOG_LEVEL ?? 'info'),
     sqliteSynchronous: parseSynchronous(env.C2G_SQLITE_SYNCHRONOUS ?? 'FULL'),
+    adminKey: parseAdminKey(env.C2G_ADMIN_KEY),
   };
 }
 
@@ -53,4 +56,12 @@ function parseSynchronous(value: string): SqliteSynchronous {
     throw new ConfigError(`C2G_SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS.join(', ')}, got "${value}"`);
   }
   return mode;
+}
+
+function parseAdminKey(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 24 || /\s/.test(value)) {
+    throw new ConfigError('C2G_ADMIN_KEY must be at least 24 characters with no spaces');
+  }
+  return value;
 }

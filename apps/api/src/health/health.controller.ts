@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { EventStore } from '@c2g/event-store';
+import { Public } from '../auth/access.decorators';
 import { EVENT_STORE } from '../event-store/event-store.module';
 
 /** Liveness and readiness for operators and load balancers; no key needed. */
+@Public()
 @Controller()
 export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

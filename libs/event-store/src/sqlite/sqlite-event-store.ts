@@ -22,7 +22,8 @@ import { EventToAppend, StoredEvent } from '../port/stored-event';
 import { AppendSignal } from './append-signal';
 import { openSqliteDatabase, SqliteSynchronous } from './open-sqlite-database';
 import { EventRow, EventStatements, prepareEventStatements, rowToStoredEvent } from './sqlite-event-rows';
-import { migrateEventStoreSchema } from './sqlite-schema';
+import { migrateSqliteSchema } from './sqlite-migrations';
+import { EVENT_STORE_SCHEMA } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file (':memory:' is refused: subscriptions need a real file). */
@@ -64,7 +65,7 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = openSqliteDatabase(options.file, { synchronous: options.synchronous });
     try {
-      migrateEventStoreSchema(this.db, options.file);
+      migrateSqliteSchema(this.db, options.file, EVENT_STORE_SCHEMA);
     } catch (error) {
       this.db.close();
       throw error;
