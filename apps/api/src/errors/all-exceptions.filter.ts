@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { ProgramRuleError } from '@c2g/domain';
+import { EventIdConflictError, InvalidAppendError } from '@c2g/event-store';
 import { ErrorBody } from './error-body';
 
 const STATUS_NAMES: Record<number, string> = Object.fromEntries(
@@ -23,6 +25,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toResponse(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof ProgramRuleError) {
+      // An unknown id is a 404; every other broken program rule is a 422 with its code.
+      const status = exception.code.endsWith('-not-found') ? 404 : 422;
+      const body: ErrorBody = { error: STATUS_NAMES[status], code: exception.code, message: exception.message };
+      if (exception.details !== undefined) body.details = exception.details;
+      return { status, body };
+    }
+    if (exception instanceof EventIdConflictError) {
+      return { status: 409, body: { error: 'conflict', code: 'event-id-conflict', message: exception.message } };
+    }
+    if (exception instanceof InvalidAppendError) {
+      return { status: 400, body: { error: 'bad-request', code: 'invalid-event', message: exception.message } };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

@@ -1,0 +1,79 @@
+import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalize } from 'json-canonicalize';
+import { v5 as uuidV5 } from 'uuid';
+import { Principal } from '../auth/role';
+
+/** Namespace of every id c2g derives from an Idempotency-Key. */
+const C2G_NAMESPACE = '0d6f4a8e-6f0b-4c8e-9b1e-2c2a9a5f7c10';
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Everything about one HTTP command that is not its body: who, when, which retry. */
+export interface CommandContext {
+  principal: Principal;
+  /** Stable across retries with the same Idempotency-Key; random otherwise. */
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  /** Server time, taken once per request; the domain never reads a clock. */
+  now: string;
+  /** From If-Match: the stream revision the caller last saw. */
+  ifMatch?: bigint;
+  /** Fingerprint of method, path and body: a reused Idempotency-Key with another request is refused. */
+  requestHash: string;
+  idempotent: boolean;
+}
+
+/** An id derived from the command: the same on every retry of the same idempotent request. */
+export function derivedId(context: CommandContext, purpose: string): string {
+  return uuidV5(`${context.commandId}/${purpose}`, C2G_NAMESPACE);
+}
+
+export const Command = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {
+  const request = execution.switchToHttp().getRequest();
+  const principal: Principal = request.principal;
+  const header = (name: string): string | undefined => {
+    const value = request.headers[name];
+    return typeof value === 'string' ? value.trim() : undefined;
+  };
+
+  const idempotencyKey = header('idempotency-key');
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw badHeader('Idempotency-Key', 'must be 1-200 visible ASCII characters');
+  }
+  const correlationId = header('x-correlation-id');
+  if (correlationId !== undefined && !CORRELATION_ID.test(correlationId)) {
+    throw badHeader('X-Correlation-Id', 'must be 1-128 characters of letters, digits and . _ : -');
+  }
+  const commandId = idempotencyKey
+    ? uuidV5(`${principal.keyId}/${idempotencyKey}`, C2G_NAMESPACE)
+    : randomUUID();
+  return {
+    principal,
+    commandId,
+    correlationId: correlationId ?? commandId,
+    causationId: commandId,
+    now: new Date().toISOString(),
+    ifMatch: parseIfMatch(header('if-match')),
+    requestHash: createHash('sha256')
+      .update(canonicalize({ method: request.method, url: request.url, body: request.body ?? null }))
+      .digest('hex'),
+    idempotent: idempotencyKey !== undefined,
+  };
+});
+
+function parseIfMatch(value: string | undefined): bigint | undefined {
+  if (value === undefined) return undefined;
+  const unquoted = value.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  if (!/^\d{1,15}$/.test(unquoted)) throw badHeader('If-Match', 'must be a stream revision, e.g. "3"');
+  return BigInt(unquoted);
+}
+
+function badHeader(name: string, problem: string): BadRequestException {
+  return new BadRequestException({
+    code: 'validation-failed',
+    message: `invalid request: header ${name} ${problem}`,
+    details: [{ field: `header:${name}`, problems: [problem] }],
+  });
+}
