@@ -24,3 +24,24 @@ describe('health and readiness', () => {
     expect(response.body).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('API documentation', () => {
+  let harness: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => (harness = await startTestApp()));
+  afterAll(() => harness.stop());
+
+  it('serves the OpenAPI document without a key, with bearer auth declared', async () => {
+    const response = await harness.app.inject({ method: 'GET', url: '/docs-json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(document.paths)).toContain('/admin/api-keys');
+  });
+
+  it('serves the interactive documentation page at /docs', async () => {
+    const response = await harness.app.inject({ method: 'GET', url: '/docs' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/html/);
+  });
+});

@@ -4,6 +4,7 @@ import { AppModule } from './app.module';
 import { bootstrapAdminKey } from './auth/bootstrap-admin-key';
 import { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
+import { mountOpenApi } from './openapi';
 import { openResources } from './open-resources';
 import { createValidationPipe } from './validation/validation-pipe';
 
@@ -26,6 +27,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     app.useGlobalFilters(new AllExceptionsFilter());
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
+    mountOpenApi(app);
     return { app, generatedAdminKey: generatedKey };
   } catch (error) {
     await resources.store.close();
