@@ -1,0 +1,3 @@
+export * from './runner/projection';
+export * from './runner/projection-status';
+export * from './runner/projection-runner';

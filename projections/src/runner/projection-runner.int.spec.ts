@@ -1,0 +1,138 @@
+import type { Database } from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { firstValueFrom } from 'rxjs';
+import { take, toArray } from 'rxjs/operators';
+import { SqliteEventStore, StoredEvent } from '@c2g/event-store';
+import { eventually } from '../../../test/support/eventually';
+import { makeTempDir } from '../../../test/support/temp-dir';
+import { Projection, ProjectionContext } from './projection';
+import { ProjectionRunner } from './projection-runner';
+
+/** Counts events per stream; refuses events whose data says `poison`. */
+class StreamCounter implements Projection {
+  readonly name: string;
+  constructor(readonly version = 1, name = 'stream-counter', private readonly poisonAllowed = false) {
+    this.name = name;
+  }
+  setup(db: Database): void {
+    db.exec('CREATE TABLE counts (stream_id TEXT PRIMARY KEY, n INTEGER NOT NULL, version INTEGER NOT NULL)');
+  }
+  apply(event: StoredEvent, { db, changed }: ProjectionContext): void {
+    if ((event.data as { poison?: boolean }).poison && !this.poisonAllowed) throw new Error('cannot digest this');
+    db.prepare(
+      `INSERT INTO counts (stream_id, n, version) VALUES (?, 1, ?) ON CONFLICT (stream_id) DO UPDATE SET n = n + 1`,
+    ).run(event.streamId, this.version);
+    changed({ kind: 'count', id: event.streamId });
+  }
+}
+
+const countsOf = (db: Database) =>
+  Object.fromEntries((db.prepare('SELECT stream_id, n FROM counts ORDER BY stream_id').all() as { stream_id: string; n: number }[]).map((r) => [r.stream_id, r.n]));
+
+describe('ProjectionRunner', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let store: SqliteEventStore;
+  let runner: ProjectionRunner | undefined;
+  const dir = () => join(temp.dir, 'read-models');
+  const append = (streamId: string, count: number, data: object = {}) =>
+    store.append(streamId, Array.from({ length: count }, () => ({ type: 'Counted', data })));
+  const startRunner = (projections: Projection[], batchSize = 7) => {
+    runner = new ProjectionRunner({ store, dir: dir(), projections, batchSize });
+    runner.start();
+    return runner;
+  };
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    store = new SqliteEventStore({ file: join(temp.dir, 'events.sqlite') });
+  });
+  afterEach(async () => {
+    await runner?.stop();
+    runner = undefined;
+    await store.close();
+    temp.remove();
+  });
+
+  it('catches up on the log, then follows live appends', async () => {
+    await append('a', 20);
+    const r = startRunner([new StreamCounter()]);
+    expect(await r.waitFor(['stream-counter'], await store.headPosition(), 5000)).toBe(true);
+    const { position } = await append('b', 3);
+    expect(await r.waitFor(['stream-counter'], position, 5000)).toBe(true);
+    expect(countsOf(r.database('stream-counter'))).toEqual({ a: 20, b: 3 });
+    expect(r.status()[0]).toMatchObject({ state: 'live', checkpoint: position.toString() });
+  });
+
+  it('resumes from its checkpoint after a restart without applying an event twice', async () => {
+    await append('a', 10);
+    const first = startRunner([new StreamCounter()]);
+    await first.waitFor(['stream-counter'], await store.headPosition(), 5000);
+    await first.stop();
+    await append('a', 5);
+    const second = startRunner([new StreamCounter()]);
+    expect(await second.waitFor(['stream-counter'], await store.headPosition(), 5000)).toBe(true);
+    expect(countsOf(second.database('stream-counter'))).toEqual({ a: 15 });
+  });
+
+  it('parks a projection on the event it cannot apply, keeps what came before, and lets the others go on', async () => {
+    await append('a', 3);
+    const poison = await append('bad', 1, { poison: true });
+    await append('a', 3);
+    const r = startRunner([new StreamCounter(1), new StreamCounter(1, 'tolerant', true)]);
+    expect(await r.waitFor(['tolerant'], await store.headPosition(), 5000)).toBe(true);
+    await eventually(() => expect(r.status()[1].state).toBe('live'));
+    const [stuck] = r.status();
+    expect(stuck).toMatchObject({
+      state: 'parked',
+      checkpoint: (poison.position - 1n).toString(),
+      parked: { position: poison.position.toString(), streamId: 'bad', type: 'Counted', error: 'Error: cannot digest this' },
+    });
+    expect(countsOf(r.database('stream-counter'))).toEqual({ a: 3 });
+    expect(r.caughtUp()).toBe(false);
+  });
+
+  it('resumes a parked projection from the parked event once the code is fixed', async () => {
+    await append('a', 2);
+    await append('bad', 1, { poison: true });
+    const broken = startRunner([new StreamCounter()]);
+    await eventually(() => expect(broken.status()[0].state).toBe('parked'));
+    await broken.stop();
+    const fixed = startRunner([new StreamCounter(1, 'stream-counter', true)]);
+    expect(await fixed.waitFor(['stream-counter'], await store.headPosition(), 5000)).toBe(true);
+    expect(countsOf(fixed.database('stream-counter'))).toEqual({ a: 2, bad: 1 });
+    await eventually(() => expect(fixed.status()[0].state).toBe('live'));
+  });
+
+  it('rebuilds a new version from position 0 while the old version keeps serving, then swaps', async () => {
+    await append('a', 30);
+    const v1 = startRunner([new StreamCounter(1)]);
+    await v1.waitFor(['stream-counter'], await store.headPosition(), 5000);
+    await v1.stop();
+
+    const v2 = new ProjectionRunner({ store, dir: dir(), projections: [new StreamCounter(2)], batchSize: 7 });
+    runner = v2;
+    expect(v2.status()[0]).toMatchObject({ version: 2, state: 'building', servingVersion: 1, servingPosition: '30' });
+    expect(v2.database('stream-counter').prepare('SELECT DISTINCT version FROM counts').pluck().all()).toEqual([1]);
+    v2.start();
+    expect(await v2.waitFor(['stream-counter'], 30n, 5000)).toBe(true);
+    await eventually(() => expect(v2.status()[0]).toMatchObject({ version: 2, state: 'live', servingVersion: 2 }));
+    expect(v2.database('stream-counter').prepare('SELECT version, n FROM counts').get()).toEqual({ version: 2, n: 30 });
+    expect(existsSync(join(dir(), 'stream-counter.v1.sqlite'))).toBe(false);
+  });
+
+  it('announces committed changes on changes$', async () => {
+    const r = startRunner([new StreamCounter()]);
+    const changes = firstValueFrom(r.changes$.pipe(take(2), toArray()));
+    await append('p', 2);
+    expect((await changes).map((c) => ({ id: c.id, projection: c.projection }))).toEqual([
+      { id: 'p', projection: 'stream-counter' },
+      { id: 'p', projection: 'stream-counter' },
+    ]);
+  });
+
+  it('gives up waiting for a position after the timeout', async () => {
+    const r = startRunner([new StreamCounter()]);
+    expect(await r.waitFor(['stream-counter'], 999n, 50)).toBe(false);
+  });
+});

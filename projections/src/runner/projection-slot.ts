@@ -1,0 +1,111 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { StoredEvent } from '@c2g/event-store';
+import { Projection, ReadModelChange } from './projection';
+import { ParkedEvent, ProjectionStatus } from './projection-status';
+
+interface CheckpointRow {
+  position: number | bigint;
+  state: 'building' | 'live';
+}
+
+/**
+ * One projection at one version with its database: applies batches of events in one
+ * transaction together with the checkpoint, and parks itself on the first event it cannot
+ * apply, keeping everything before that event.
+ */
+export class ProjectionSlot {
+  checkpoint: bigint;
+  state: 'building' | 'live';
+  parked: ParkedEvent | undefined;
+  private readonly saveCheckpoint: Statement;
+
+  constructor(
+    readonly projection: Projection,
+    readonly db: Database,
+  ) {
+    const row = db.prepare('SELECT position, state FROM _checkpoint WHERE id = 1').get() as CheckpointRow;
+    this.checkpoint = BigInt(row.position);
+    this.state = row.state;
+    this.saveCheckpoint = db.prepare('UPDATE _checkpoint SET position = ?, state = ? WHERE id = 1');
+    const parked = db.prepare('SELECT * FROM _parked ORDER BY position LIMIT 1').get() as Record<string, unknown> | undefined;
+    this.parked = parked && {
+      position: String(parked.position),
+      eventId: String(parked.event_id),
+      streamId: String(parked.stream_id),
+      type: String(parked.type),
+      error: String(parked.error),
+      parkedAt: String(parked.parked_at),
+    };
+  }
+
+  /** Applies the events after this slot's checkpoint; returns the committed changes. */
+  applyBatch(events: StoredEvent[], parkedAt: () => string): ReadModelChange[] {
+    const pending = events.filter((event) => event.position > this.checkpoint);
+    if (pending.length === 0 || this.parked) return [];
+    let failedAt = -1;
+    try {
+      return this.commit(pending, (i) => (failedAt = i));
+    } catch (error) {
+      const changes = failedAt > 0 ? this.commit(pending.slice(0, failedAt), () => undefined) : [];
+      this.park(pending[failedAt] ?? pending[0], error, parkedAt());
+      return changes;
+    }
+  }
+
+  markLive(): void {
+    if (this.state === 'live') return;
+    this.state = 'live';
+    this.saveCheckpoint.run(this.checkpoint, this.state);
+  }
+
+  /** Forgets the parked event so the next batch tries it again. */
+  unpark(): void {
+    this.db.prepare('DELETE FROM _parked').run();
+    this.parked = undefined;
+  }
+
+  status(serving: ProjectionSlot): ProjectionStatus {
+    return {
+      name: this.projection.name,
+      version: this.projection.version,
+      state: this.parked ? 'parked' : this.state,
+      checkpoint: this.checkpoint.toString(),
+      servingVersion: serving.projection.version,
+      servingPosition: serving.checkpoint.toString(),
+      ...(this.parked ? { parked: this.parked } : {}),
+    };
+  }
+
+  private commit(events: StoredEvent[], reached: (index: number) => void): ReadModelChange[] {
+    const changes: ReadModelChange[] = [];
+    const name = this.projection.name;
+    this.db.transaction(() => {
+      events.forEach((event, i) => {
+        reached(i);
+        const position = event.position.toString();
+        this.projection.apply(event, {
+          db: this.db,
+          changed: (change) => changes.push({ ...change, projection: name, position }),
+        });
+      });
+      this.saveCheckpoint.run(events[events.length - 1].position, this.state);
+    })();
+    this.checkpoint = events[events.length - 1].position;
+    return changes;
+  }
+
+  private park(event: StoredEvent, error: unknown, parkedAt: string): void {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.parked = {
+      position: event.position.toString(),
+      eventId: event.eventId,
+      streamId: event.streamId,
+      type: event.type,
+      error: message.slice(0, 1000),
+      parkedAt,
+    };
+    this.db
+      .prepare('INSERT OR REPLACE INTO _parked (position, event_id, stream_id, type, error, parked_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(event.position, event.eventId, event.streamId, event.type, this.parked.error, parkedAt);
+  }
+}

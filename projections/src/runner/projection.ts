@@ -1,0 +1,32 @@
+import type { Database } from 'better-sqlite3';
+import { StoredEvent } from '@c2g/event-store';
+
+/** Something a dashboard may want to hear about (GET /live). */
+export interface ReadModelChange {
+  projection: string;
+  position: string;
+  kind: string;
+  id: string;
+  pairingId?: string;
+  communityId?: string;
+}
+
+export interface ProjectionContext {
+  db: Database;
+  /** Announces a change, emitted once the transaction that made it has committed. */
+  changed(change: Omit<ReadModelChange, 'projection' | 'position'>): void;
+}
+
+/**
+ * A read model: plain code over its own SQLite database. The runner calls `setup` on a
+ * fresh database and `apply` for every event of the global log, in order, inside a
+ * transaction that also stores the checkpoint. `apply` must be deterministic (no clock, no
+ * randomness) and must ignore event types it does not know. Bump `version` whenever the
+ * tables or their meaning change: the runner then rebuilds from position 0.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly version: number;
+  setup(db: Database): void;
+  apply(event: StoredEvent, context: ProjectionContext): void;
+}
