@@ -5,7 +5,7 @@ import { bootstrapAdminKey } from './auth/bootstrap-admin-key';
 import { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { mountOpenApi } from './openapi';
-import { openResources } from './open-resources';
+import { closeResources, openResources } from './open-resources';
 import { createValidationPipe } from './validation/validation-pipe';
 
 export interface CreatedApp {
@@ -30,8 +30,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     mountOpenApi(app);
     return { app, generatedAdminKey: generatedKey };
   } catch (error) {
-    await resources.store.close();
-    resources.apiKeys.close();
+    await closeResources(resources);
     throw error;
   }
 }

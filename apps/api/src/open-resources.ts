@@ -1,18 +1,39 @@
 import { join } from 'node:path';
-import { AppResources } from './app.module';
+import { EventStore } from '@c2g/event-store';
+import { allProjections, ProjectionRunner } from '@c2g/projections';
 import { openAccessDatabase } from './auth/access-database';
 import { ApiKeyRegistry } from './auth/api-key-registry';
 import { AppConfig } from './config/app-config';
 import { openEventStore } from './event-store/open-event-store';
 
+/** Resources opened before Nest starts (so failures are one clear line) and owned by the app after. */
+export interface AppResources {
+  store: EventStore;
+  apiKeys: ApiKeyRegistry;
+  projections: ProjectionRunner;
+}
+
 /** Opens everything on disk the app needs; closes what was opened if a later step fails. */
 export function openResources(config: AppConfig): AppResources {
   const store = openEventStore(config);
+  let apiKeys: ApiKeyRegistry | undefined;
   try {
-    const apiKeys = new ApiKeyRegistry(openAccessDatabase(join(config.dataDir, 'access.sqlite')));
-    return { store, apiKeys };
+    apiKeys = new ApiKeyRegistry(openAccessDatabase(join(config.dataDir, 'access.sqlite')));
+    const projections = new ProjectionRunner({
+      store,
+      dir: join(config.dataDir, 'read-models'),
+      projections: allProjections(),
+    });
+    return { store, apiKeys, projections };
   } catch (error) {
+    apiKeys?.close();
     void store.close();
     throw error;
   }
+}
+
+export async function closeResources(resources: AppResources): Promise<void> {
+  await resources.projections.stop();
+  resources.apiKeys.close();
+  await resources.store.close();
 }

@@ -11,6 +11,8 @@ export interface AppConfig {
   sqliteSynchronous: SqliteSynchronous;
   /** C2G_ADMIN_KEY: the operator's admin secret; when absent a key is generated at first start. */
   adminKey?: string;
+  /** How long a query with ?minPosition= waits for the read models (C2G_READ_WAIT_MS). */
+  readWaitMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -29,6 +31,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevels: parseLogLevel(env.LOG_LEVEL ?? 'info'),
     sqliteSynchronous: parseSynchronous(env.C2G_SQLITE_SYNCHRONOUS ?? 'FULL'),
     adminKey: parseAdminKey(env.C2G_ADMIN_KEY),
+    readWaitMs: parseMillis('C2G_READ_WAIT_MS', env.C2G_READ_WAIT_MS ?? '5000'),
   };
 }
 
@@ -64,4 +67,12 @@ function parseAdminKey(value: string | undefined): string | undefined {
     throw new ConfigError('C2G_ADMIN_KEY must be at least 24 characters with no spaces');
   }
   return value;
+}
+
+function parseMillis(name: string, value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) {
+    throw new ConfigError(`${name} must be a whole number of milliseconds from 0 to 60000, got "${value}"`);
+  }
+  return ms;
 }

@@ -1,26 +1,43 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { EventStore } from '@c2g/event-store';
+import { ProjectionRunner } from '@c2g/projections';
 import { Public } from '../auth/access.decorators';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import { PROJECTION_RUNNER } from '../read-models/read-models.module';
 
 /** Liveness and readiness for operators and load balancers; no key needed. */
 @Public()
 @Controller()
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+  ) {}
 
   @Get('health')
   health() {
     return { status: 'ok' };
   }
 
+  /** Ready = the store answers and every read model is caught up and none is parked. */
   @Get('ready')
-  async ready() {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    let headPosition: string | undefined;
     try {
-      const headPosition = await this.store.headPosition();
-      return { status: 'ready', store: { reachable: true, headPosition: headPosition.toString() } };
+      headPosition = (await this.store.headPosition()).toString();
     } catch {
-      throw new ServiceUnavailableException({ code: 'store-unreachable', message: 'the event store is not reachable' });
+      headPosition = undefined;
     }
+    const projections = this.projections.status();
+    const runnerError = this.projections.error();
+    const ready = headPosition !== undefined && this.projections.caughtUp() && !runnerError;
+    if (!ready) reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      status: ready ? 'ready' : 'not-ready',
+      store: headPosition === undefined ? { reachable: false } : { reachable: true, headPosition },
+      projections,
+      ...(runnerError ? { error: runnerError } : {}),
+    };
   }
 }
