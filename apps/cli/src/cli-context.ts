@@ -1,0 +1,35 @@
+import { join, resolve } from 'node:path';
+import { EventStore, SqliteEventStore } from '@c2g/event-store';
+import { allProjections, ProjectionRunner } from '@c2g/projections';
+
+/** Options every command that works on the embedded store accepts. */
+export interface StoreOptions {
+  dataDir?: string;
+}
+
+export function dataDirOf(options: StoreOptions): string {
+  return resolve(options.dataDir ?? process.env.C2G_DATA_DIR ?? './data');
+}
+
+/** Opens the event store the API uses (same file; safe while the server runs). */
+export function openStore(options: StoreOptions): EventStore {
+  return new SqliteEventStore({ file: join(dataDirOf(options), 'events.sqlite') });
+}
+
+export function readModelsDir(options: StoreOptions): string {
+  return join(dataDirOf(options), 'read-models');
+}
+
+export function projectionRunner(store: EventStore, options: StoreOptions, onProgress?: (position: bigint, head: bigint) => void) {
+  return new ProjectionRunner({ store, dir: readModelsDir(options), projections: allProjections(), onProgress, batchSize: 2000 });
+}
+
+/** Runs a command body with the store open, closing it whatever happens. */
+export async function withStore<T>(options: StoreOptions, body: (store: EventStore) => Promise<T>): Promise<T> {
+  const store = openStore(options);
+  try {
+    return await body(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { replayCommand } from './commands/replay.command';
+import { statusCommand } from './commands/status.command';
+import { verifyCommand } from './commands/verify.command';
+
+/** c2g: the operator's and analyst's command line over the embedded store. */
+export function buildProgram(): Command {
+  return new Command('c2g')
+    .description('Communities2Gether coordination backend: inspect, verify and replay the event log')
+    .addCommand(statusCommand())
+    .addCommand(verifyCommand())
+    .addCommand(replayCommand())
+    .showHelpAfterError();
+}
+
+if (require.main === module) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((error: Error) => {
+      process.stderr.write(`c2g: ${error.message}\n`);
+      process.exit(2);
+    });
+}
