@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
+import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
+import { PersonsModule } from './persons/persons.module';
 import { AppResources } from './open-resources';
 import { ReadModelsModule } from './read-models/read-models.module';
 
@@ -17,6 +19,8 @@ export class AppModule {
         EventStoreModule.withStore(resources.store),
         AuthModule.withRegistry(resources.apiKeys),
         ReadModelsModule.withRunner(resources.projections),
+        PersonsModule.withStore(resources.persons),
+        CommandsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

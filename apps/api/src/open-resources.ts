@@ -5,27 +5,32 @@ import { openAccessDatabase } from './auth/access-database';
 import { ApiKeyRegistry } from './auth/api-key-registry';
 import { AppConfig } from './config/app-config';
 import { openEventStore } from './event-store/open-event-store';
+import { PersonStore } from './persons/person-store';
 
 /** Resources opened before Nest starts (so failures are one clear line) and owned by the app after. */
 export interface AppResources {
   store: EventStore;
   apiKeys: ApiKeyRegistry;
   projections: ProjectionRunner;
+  persons: PersonStore;
 }
 
 /** Opens everything on disk the app needs; closes what was opened if a later step fails. */
 export function openResources(config: AppConfig): AppResources {
   const store = openEventStore(config);
   let apiKeys: ApiKeyRegistry | undefined;
+  let persons: PersonStore | undefined;
   try {
     apiKeys = new ApiKeyRegistry(openAccessDatabase(join(config.dataDir, 'access.sqlite')));
+    persons = PersonStore.open(join(config.dataDir, 'persons.sqlite'));
     const projections = new ProjectionRunner({
       store,
       dir: join(config.dataDir, 'read-models'),
       projections: allProjections(),
     });
-    return { store, apiKeys, projections };
+    return { store, apiKeys, projections, persons };
   } catch (error) {
+    persons?.close();
     apiKeys?.close();
     void store.close();
     throw error;
@@ -35,5 +40,6 @@ export function openResources(config: AppConfig): AppResources {
 export async function closeResources(resources: AppResources): Promise<void> {
   await resources.projections.stop();
   resources.apiKeys.close();
+  resources.persons.close();
   await resources.store.close();
 }

@@ -11,6 +11,8 @@ export interface DomainEvent {
 }
 
 export interface StreamCommand<C, E extends DomainEvent, S> {
+  /** Id of what the stream is about (returned to the caller, who may not have chosen it). */
+  id: string;
   streamId: string;
   decider: Decider<C, E, S>;
   command: C;
@@ -23,6 +25,7 @@ export interface StreamCommand<C, E extends DomainEvent, S> {
 
 /** The answer to every command (DESIGN section 8). */
 export interface CommandResult {
+  id: string;
   streamId: string;
   revision: number;
   position: number;
@@ -66,12 +69,12 @@ export class StreamCommandExecutor {
   }
 
   private async attempt<C, E extends DomainEvent, S>(request: StreamCommand<C, E, S>): Promise<CommandResult> {
-    const { streamId, decider, command, context } = request;
+    const { id, streamId, decider, command, context } = request;
     const { state, last, events } = await this.load(streamId, decider);
     const current = last?.revision;
 
     const earlier = events.filter((e) => e.metadata.commandId === context.commandId);
-    if (earlier.length > 0) return this.firstAnswer(streamId, earlier, context);
+    if (earlier.length > 0) return this.firstAnswer(id, streamId, earlier, context);
 
     if (request.checkIfMatch && context.ifMatch !== undefined && context.ifMatch !== (current ?? -1n)) {
       throw new ConflictException({
@@ -83,7 +86,7 @@ export class StreamCommandExecutor {
 
     const decided = decider.decide(command, state);
     if (decided.length === 0) {
-      return { streamId, revision: Number(current ?? -1n), position: Number(last?.position ?? 0n), eventIds: [] };
+      return { id, streamId, revision: Number(current ?? -1n), position: Number(last?.position ?? 0n), eventIds: [] };
     }
     const eventIds = decided.map((_, i) => derivedId(context, `${streamId}/${current ?? -1n}/${i}`));
     const result = await this.store.append(
@@ -106,10 +109,10 @@ export class StreamCommandExecutor {
       })),
       { expectedRevision: current ?? 'no_stream' },
     );
-    return { streamId, revision: Number(result.nextRevision), position: Number(result.position), eventIds };
+    return { id, streamId, revision: Number(result.nextRevision), position: Number(result.position), eventIds };
   }
 
-  private firstAnswer(streamId: string, earlier: StoredEvent[], context: CommandContext): CommandResult {
+  private firstAnswer(id: string, streamId: string, earlier: StoredEvent[], context: CommandContext): CommandResult {
     if (earlier[0].metadata.requestHash !== context.requestHash) {
       throw new UnprocessableEntityException({
         code: 'idempotency-key-reused',
@@ -118,6 +121,7 @@ export class StreamCommandExecutor {
     }
     const lastEarlier = earlier[earlier.length - 1];
     return {
+      id,
       streamId,
       revision: Number(lastEarlier.revision),
       position: Number(lastEarlier.position),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { LogLevel } from '@nestjs/common';
 import type { SqliteSynchronous } from '@c2g/event-store';
+import { defaultProgramTerms, ProgramTerms } from '@c2g/domain';
 
 /** Everything the API reads from its environment, checked once at start-up. */
 export interface AppConfig {
@@ -13,6 +14,8 @@ export interface AppConfig {
   adminKey?: string;
   /** How long a query with ?minPosition= waits for the read models (C2G_READ_WAIT_MS). */
   readWaitMs: number;
+  /** The program's terms; C2G_EXTRA_SECTORS (comma-separated codes) extends the sector taxonomy. */
+  programTerms: ProgramTerms;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -32,6 +35,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqliteSynchronous: parseSynchronous(env.C2G_SQLITE_SYNCHRONOUS ?? 'FULL'),
     adminKey: parseAdminKey(env.C2G_ADMIN_KEY),
     readWaitMs: parseMillis('C2G_READ_WAIT_MS', env.C2G_READ_WAIT_MS ?? '5000'),
+    programTerms: { ...defaultProgramTerms, sectors: [...defaultProgramTerms.sectors, ...parseSectors(env.C2G_EXTRA_SECTORS)] },
   };
 }
 
@@ -75,4 +79,11 @@ function parseMillis(name: string, value: string): number {
     throw new ConfigError(`${name} must be a whole number of milliseconds from 0 to 60000, got "${value}"`);
   }
   return ms;
+}
+
+function parseSectors(value: string | undefined): string[] {
+  const sectors = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = sectors.find((s) => !/^[a-z0-9-]{1,64}$/.test(s));
+  if (bad) throw new ConfigError(`C2G_EXTRA_SECTORS holds "${bad}"; sector codes use a-z, 0-9 and -`);
+  return sectors;
 }

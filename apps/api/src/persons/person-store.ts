@@ -32,6 +32,7 @@ export class PersonStore {
   private readonly upsert: Statement;
   private readonly byId: Statement;
   private readonly erasure: Statement;
+  private readonly removal: Statement;
 
   constructor(private readonly db: Database) {
     this.upsert = db.prepare(
@@ -40,6 +41,7 @@ export class PersonStore {
     );
     this.byId = db.prepare('SELECT * FROM persons WHERE person_id = ?');
     this.erasure = db.prepare('UPDATE persons SET name = NULL, email = NULL, phone = NULL, erased_at = ? WHERE person_id = ?');
+    this.removal = db.prepare('DELETE FROM persons WHERE person_id = ?');
   }
 
   static open(file: string): PersonStore {
@@ -73,6 +75,11 @@ export class PersonStore {
   /** Removes the personal data; returns false for an unknown person. */
   erase(personId: string, now: string): boolean {
     return this.erasure.run(now, personId).changes > 0;
+  }
+
+  /** Drops a record no event refers to (its command was refused). */
+  remove(personId: string): void {
+    this.removal.run(personId);
   }
 
   close(): void {

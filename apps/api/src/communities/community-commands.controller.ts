@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { Command, CommandContext } from '../commands/command-context';
+import { IdParamPipe } from '../commands/id-param.pipe';
+import { CommandResult } from '../commands/stream-command-executor';
+import { RecordResidentsReturned } from './commands/record-residents-returned.handler';
+import { RegisterCommunity } from './commands/register-community.handler';
+import { RegisterCommunityDto } from './dto/register-community.dto';
+import { ResidentsReturnedDto } from './dto/residents-returned.dto';
+
+@ApiTags('communities')
+@ApiBearerAuth()
+@Roles('service')
+@Controller('communities')
+export class CommunityCommandsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  register(@Body() body: RegisterCommunityDto, @Command() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new RegisterCommunity(body, context));
+  }
+
+  @Post(':id/residents-returned')
+  @HttpCode(200)
+  residentsReturned(
+    @Param('id', IdParamPipe) id: string,
+    @Body() body: ResidentsReturnedDto,
+    @Command() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new RecordResidentsReturned(id, body, context));
+  }
+}

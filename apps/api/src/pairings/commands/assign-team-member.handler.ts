@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandContext, derivedId } from '../../commands/command-context';
+import { Deciders } from '../../commands/deciders';
+import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
+import { PERSON_STORE } from '../../persons/persons.module';
+import { PersonStore } from '../../persons/person-store';
+import { AssignTeamMemberDto } from '../dto/assign-team-member.dto';
+import { onPairing } from './pairing-command';
+
+export class AssignTeamMember {
+  constructor(readonly pairingId: string, readonly body: AssignTeamMemberDto, readonly context: CommandContext) {}
+}
+
+/** The person's name and contacts go to the person store; the event carries only the person id. */
+@CommandHandler(AssignTeamMember)
+export class AssignTeamMemberHandler implements ICommandHandler<AssignTeamMember, CommandResult> {
+  constructor(
+    private readonly executor: StreamCommandExecutor,
+    private readonly deciders: Deciders,
+    @Inject(PERSON_STORE) private readonly persons: PersonStore,
+  ) {}
+
+  async execute({ pairingId, body, context }: AssignTeamMember): Promise<CommandResult> {
+    const memberId = body.id ?? derivedId(context, 'team-member');
+    const personId = derivedId(context, 'person');
+    const known = this.persons.find(personId) !== undefined;
+    this.persons.record(personId, { name: body.person.name, email: body.person.email, phone: body.person.phone }, context.now);
+    try {
+      return await onPairing(
+        this.executor,
+        this.deciders,
+        pairingId,
+        { type: 'AssignTeamMember', data: { memberId, side: body.side, role: body.role, personId } },
+        context,
+        memberId,
+      );
+    } catch (error) {
+      // Refused: keep no personal data that no event refers to.
+      if (!known) this.persons.remove(personId);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandContext } from '../../commands/command-context';
+import { Deciders } from '../../commands/deciders';
+import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
+import { onPairing } from './pairing-command';
+
+export class ReleaseTeamMember {
+  constructor(
+    readonly pairingId: string,
+    readonly memberId: string,
+    readonly reason: string | undefined,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(ReleaseTeamMember)
+export class ReleaseTeamMemberHandler implements ICommandHandler<ReleaseTeamMember, CommandResult> {
+  constructor(private readonly executor: StreamCommandExecutor, private readonly deciders: Deciders) {}
+
+  execute({ pairingId, memberId, reason, context }: ReleaseTeamMember): Promise<CommandResult> {
+    const data = reason === undefined ? { memberId } : { memberId, reason };
+    return onPairing(this.executor, this.deciders, pairingId, { type: 'ReleaseTeamMember', data }, context, memberId);
+  }
+}
