@@ -1,6 +1,6 @@
 import { DeciderSpecification } from '../testing/decider-specification';
 import { defaultProgramTerms } from '../program-terms';
-import { PairingEvent, Phase } from './pairing.events';
+import { Milestone, PairingEvent, Phase } from './pairing.events';
 import { pairingDecider } from './pairing.decider';
 import { fullTeam, pairingCreated, phaseAdvanced, usd } from './pairing.fixtures';
 
@@ -59,7 +59,7 @@ describe('phases', () => {
 
 describe('road maps', () => {
   it('are approved with milestones in the sector taxonomy', () => {
-    spec.given([pairingCreated]).when({ type: 'ApproveRoadMap', data: { milestones: (roadMap.data as { milestones: never[] }).milestones } }).then([roadMap]);
+    spec.given([pairingCreated]).when({ type: 'ApproveRoadMap', data: { milestones: (roadMap.data as { milestones: Milestone[] }).milestones } }).then([roadMap]);
   });
 
   it('are refused with an unknown sector or no milestone', () => {
