@@ -1,6 +1,19 @@
+import { CommunitiesProjection } from './communities/communities.projection';
+import { CoverageProjection } from './coverage/coverage.projection';
+import { FundingLedgerProjection } from './funding-ledger/funding-ledger.projection';
+import { NeedsBoardProjection } from './needs-board/needs-board.projection';
+import { PairingsProjection } from './pairings/pairings.projection';
+import { PlansProjection } from './plans/plans.projection';
 import { Projection } from './runner/projection';
 
 /** Every read model the API serves, in the order they are fed. */
 export function allProjections(): Projection[] {
-  return [];
+  return [
+    new CommunitiesProjection(),
+    new PlansProjection(),
+    new PairingsProjection(),
+    new FundingLedgerProjection(),
+    new NeedsBoardProjection(),
+    new CoverageProjection(),
+  ];
 }

@@ -5,6 +5,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
 import { PersonsModule } from './persons/persons.module';
+import { QueriesModule } from './queries/queries.module';
 import { AppResources } from './open-resources';
 import { ReadModelsModule } from './read-models/read-models.module';
 
@@ -21,6 +22,7 @@ export class AppModule {
         ReadModelsModule.withRunner(resources.projections),
         PersonsModule.withStore(resources.persons),
         CommandsModule,
+        QueriesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

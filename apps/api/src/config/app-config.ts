@@ -16,6 +16,8 @@ export interface AppConfig {
   readWaitMs: number;
   /** The program's terms; C2G_EXTRA_SECTORS (comma-separated codes) extends the sector taxonomy. */
   programTerms: ProgramTerms;
+  /** The coverage report calls a phase unchanged for this many days stalled (C2G_STALLED_PHASE_DAYS). */
+  stalledPhaseDays: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -35,6 +37,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqliteSynchronous: parseSynchronous(env.C2G_SQLITE_SYNCHRONOUS ?? 'FULL'),
     adminKey: parseAdminKey(env.C2G_ADMIN_KEY),
     readWaitMs: parseMillis('C2G_READ_WAIT_MS', env.C2G_READ_WAIT_MS ?? '5000'),
+    stalledPhaseDays: parseDays(env.C2G_STALLED_PHASE_DAYS ?? '90'),
     programTerms: { ...defaultProgramTerms, sectors: [...defaultProgramTerms.sectors, ...parseSectors(env.C2G_EXTRA_SECTORS)] },
   };
 }
@@ -86,4 +89,12 @@ function parseSectors(value: string | undefined): string[] {
   const bad = sectors.find((s) => !/^[a-z0-9-]{1,64}$/.test(s));
   if (bad) throw new ConfigError(`C2G_EXTRA_SECTORS holds "${bad}"; sector codes use a-z, 0-9 and -`);
   return sectors;
+}
+
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new ConfigError(`C2G_STALLED_PHASE_DAYS must be a whole number of days from 1 to 3650, got "${value}"`);
+  }
+  return days;
 }

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CommandsModule } from '../commands/commands.module';
+import { ListQueriesController } from './list-queries.controller';
+import { ReadModelGate } from './read-model-gate';
+import { ReadModels } from './read-models.service';
+import { ReportsController } from './reports.controller';
+
+/** The read side: lists, reports and the live feed over the projections. */
+@Module({
+  imports: [CommandsModule],
+  controllers: [ListQueriesController, ReportsController],
+  providers: [ReadModelGate, ReadModels],
+})
+export class QueriesModule {}

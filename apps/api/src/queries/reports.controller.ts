@@ -1,0 +1,40 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { coverageReport, fundingReport } from '@c2g/projections';
+import { Roles } from '../auth/access.decorators';
+import { Deciders } from '../commands/deciders';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { parseAsOf } from './as-of';
+import { AsOfQueryDto } from './list-query.dto';
+import { ReadModels } from './read-models.service';
+import { FundingReportQueryDto } from './report-query.dto';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles('analyst')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly deciders: Deciders,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Committed vs pledged vs disbursed per pairing and year, per global community, program total. */
+  @Get('funding')
+  funding(@Query() { minPosition, asOf, ...filter }: FundingReportQueryDto) {
+    return this.readModels.read(['funding-ledger'], { minPosition, asOf }, (db) => fundingReport(db('funding-ledger'), filter));
+  }
+
+  /**
+   * "No community left behind". Phases are judged stalled against the as-of date when one
+   * is given (a position as-of is judged against today).
+   */
+  @Get('coverage')
+  coverage(@Query() { minPosition, asOf }: AsOfQueryDto) {
+    const point = parseAsOf(asOf);
+    const today = point && 'until' in point ? point.until : new Date().toISOString();
+    const terms = { teamSeatsPerSide: this.deciders.terms.teamSeatsPerSide, stalledAfterDays: this.config.stalledPhaseDays };
+    return this.readModels.read(['coverage'], { minPosition, asOf }, (db) => coverageReport(db('coverage'), terms, today));
+  }
+}
