@@ -18,10 +18,10 @@ export function fundingReport(db: Database, filter: { pairingId?: string; global
     .prepare(
       `SELECT p.pairing_id, p.israeli_community_id, p.global_community_id, p.currency, y.year, y.committed, y.pledged, y.disbursed
        FROM ledger_pairings p JOIN ledger_years y USING (pairing_id)
-       WHERE (?1 IS NULL OR p.pairing_id = ?1) AND (?2 IS NULL OR p.global_community_id = ?2)
+       WHERE (@pairingId IS NULL OR p.pairing_id = @pairingId) AND (@globalCommunityId IS NULL OR p.global_community_id = @globalCommunityId)
        ORDER BY p.pairing_id, y.year`,
     )
-    .all(filter.pairingId ?? null, filter.globalCommunityId ?? null) as Row[];
+    .all({ pairingId: filter.pairingId ?? null, globalCommunityId: filter.globalCommunityId ?? null }) as Row[];
 
   type Entry = { pairingId: string; israeliCommunityId: string; globalCommunityId: string; years: object[]; total: Totals; currency: string };
   const byPairing = new Map<string, Entry>();

@@ -58,6 +58,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
 /** Name and first line of the message, never the stack. */
 function describe(exception: unknown): string {
-  if (!(exception instanceof Error)) return typeof exception;
-  return `${exception.name}: ${exception.message.split('\n')[0].slice(0, 200)}`;
+  // Not `instanceof Error`: errors from native modules may come from another realm.
+  if (typeof exception !== 'object' || exception === null || typeof (exception as Error).message !== 'string') return typeof exception;
+  const { name, message } = exception as Error;
+  return `${name ?? 'Error'}: ${message.split('\n')[0].slice(0, 200)}`;
 }

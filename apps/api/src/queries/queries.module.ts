@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module';
 import { ListQueriesController } from './list-queries.controller';
+import { LiveController } from './live.controller';
 import { ReadModelGate } from './read-model-gate';
 import { ReadModels } from './read-models.service';
 import { ReportsController } from './reports.controller';
@@ -8,7 +9,7 @@ import { ReportsController } from './reports.controller';
 /** The read side: lists, reports and the live feed over the projections. */
 @Module({
   imports: [CommandsModule],
-  controllers: [ListQueriesController, ReportsController],
+  controllers: [ListQueriesController, ReportsController, LiveController],
   providers: [ReadModelGate, ReadModels],
 })
 export class QueriesModule {}
