@@ -18,6 +18,7 @@ export class ProjectionSlot {
   state: 'building' | 'live';
   parked: ParkedEvent | undefined;
   private readonly saveCheckpoint: Statement;
+  private readonly readCheckpoint: Statement;
 
   constructor(
     readonly projection: Projection,
@@ -27,6 +28,7 @@ export class ProjectionSlot {
     this.checkpoint = BigInt(row.position);
     this.state = row.state;
     this.saveCheckpoint = db.prepare('UPDATE _checkpoint SET position = ?, state = ? WHERE id = 1');
+    this.readCheckpoint = db.prepare('SELECT position FROM _checkpoint WHERE id = 1').safeIntegers(true);
     const parked = db.prepare('SELECT * FROM _parked ORDER BY position LIMIT 1').get() as Record<string, unknown> | undefined;
     this.parked = parked && {
       position: String(parked.position),
@@ -42,12 +44,14 @@ export class ProjectionSlot {
   applyBatch(events: StoredEvent[], parkedAt: () => string): ReadModelChange[] {
     const pending = events.filter((event) => event.position > this.checkpoint);
     if (pending.length === 0 || this.parked) return [];
-    let failedAt = -1;
+    let failed: StoredEvent | undefined;
     try {
-      return this.commit(pending, (i) => (failedAt = i));
+      return this.commit(pending, (event) => (failed = event));
     } catch (error) {
-      const changes = failedAt > 0 ? this.commit(pending.slice(0, failedAt), () => undefined) : [];
-      this.park(pending[failedAt] ?? pending[0], error, parkedAt());
+      const culprit = failed ?? pending[0];
+      const before = pending.filter((event) => event.position < culprit.position);
+      const changes = before.length > 0 ? this.commit(before, () => undefined) : [];
+      this.park(culprit, error, parkedAt());
       return changes;
     }
   }
@@ -55,7 +59,7 @@ export class ProjectionSlot {
   markLive(): void {
     if (this.state === 'live') return;
     this.state = 'live';
-    this.saveCheckpoint.run(this.checkpoint, this.state);
+    this.db.prepare(`UPDATE _checkpoint SET state = 'live' WHERE id = 1`).run();
   }
 
   /** Forgets the parked event so the next batch tries it again. */
@@ -76,21 +80,27 @@ export class ProjectionSlot {
     };
   }
 
-  private commit(events: StoredEvent[], reached: (index: number) => void): ReadModelChange[] {
+  private commit(events: StoredEvent[], reached: (event: StoredEvent) => void): ReadModelChange[] {
     const changes: ReadModelChange[] = [];
     const name = this.projection.name;
     this.db.transaction(() => {
-      events.forEach((event, i) => {
-        reached(i);
+      // Another process (the CLI) may feed the same file: trust only the checkpoint inside the lock.
+      const stored = (this.readCheckpoint.get() as { position: bigint }).position;
+      if (stored > this.checkpoint) this.checkpoint = stored;
+      events.filter((event) => event.position > stored).forEach((event) => {
+        reached(event);
         const position = event.position.toString();
         this.projection.apply(event, {
           db: this.db,
           changed: (change) => changes.push({ ...change, projection: name, position }),
         });
       });
-      this.saveCheckpoint.run(events[events.length - 1].position, this.state);
-    })();
-    this.checkpoint = events[events.length - 1].position;
+      const last = events[events.length - 1].position;
+      if (last > this.checkpoint) {
+        this.saveCheckpoint.run(last, this.state);
+        this.checkpoint = last;
+      }
+    }).immediate();
     return changes;
   }
 
