@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { demoCommand } from './commands/demo.command';
 import { replayCommand } from './commands/replay.command';
 import { statusCommand } from './commands/status.command';
 import { verifyCommand } from './commands/verify.command';
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .addCommand(statusCommand())
     .addCommand(verifyCommand())
     .addCommand(replayCommand())
+    .addCommand(demoCommand())
     .showHelpAfterError();
 }
 

@@ -1,0 +1,74 @@
+import { Command } from 'commander';
+import { loadAppConfig } from '../../../api/src/config/app-config';
+import { createApp } from '../../../api/src/create-app';
+import { API_KEY_REGISTRY } from '../../../api/src/auth/api-key.guard';
+import { ApiKeyRegistry } from '../../../api/src/auth/api-key-registry';
+import { dataDirOf, StoreOptions } from '../cli-context';
+import { demoRequests } from '../demo/demo-dataset';
+import { loadDemo, SendCommand } from '../demo/load-demo';
+
+interface DemoOptions extends StoreOptions {
+  url?: string;
+  key?: string;
+}
+
+/**
+ * `c2g demo`: loads the demo program through the real command path — in process on the
+ * embedded store, or over HTTP against a running server with --url and a service --key.
+ */
+export function demoCommand(): Command {
+  return new Command('demo')
+    .description('load a realistic demo program (25 pairings, needs, pledges, plans) through the command API')
+    .option('--data-dir <dir>', 'data directory (default: $C2G_DATA_DIR or ./data)')
+    .option('--url <url>', 'send to a running server instead, e.g. http://127.0.0.1:3000')
+    .option('--key <key>', 'a service API key (with --url)')
+    .action(async (options: DemoOptions) => {
+      const requests = demoRequests();
+      const progress = (done: number) => {
+        if (process.stderr.isTTY) process.stderr.write(`\rdemo: ${done}/${requests.length} commands`);
+      };
+      const outcome = options.url ? await overHttp(options, requests, progress) : await inProcess(options, requests, progress);
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      process.stdout.write(
+        outcome.alreadyLoaded
+          ? 'demo already loaded: nothing appended\n'
+          : `demo loaded: ${requests.length} commands, log position ${outcome.position}\n`,
+      );
+    });
+}
+
+async function overHttp(options: DemoOptions, requests: ReturnType<typeof demoRequests>, progress: (n: number) => void) {
+  if (!options.key) throw new Error('--url needs --key <service key>');
+  const base = options.url!.replace(/\/$/, '');
+  const send: SendCommand = async (request, idempotencyKey) => {
+    const response = await fetch(`${base}${request.url}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${options.key}`, 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(request.body ?? {}),
+    });
+    return { status: response.status, body: await response.text() };
+  };
+  return loadDemo(requests, send, progress);
+}
+
+async function inProcess(options: DemoOptions, requests: ReturnType<typeof demoRequests>, progress: (n: number) => void) {
+  const config = loadAppConfig({ ...process.env, C2G_DATA_DIR: dataDirOf(options), LOG_LEVEL: 'warn' });
+  const { app } = await createApp(config);
+  await app.init();
+  try {
+    const registry = app.get<ApiKeyRegistry>(API_KEY_REGISTRY);
+    const { key } = registry.issue('service', 'demo-loader', new Date().toISOString());
+    const send: SendCommand = async (request, idempotencyKey) => {
+      const response = await app.inject({
+        method: 'POST',
+        url: request.url,
+        headers: { authorization: `Bearer ${key}`, 'idempotency-key': idempotencyKey },
+        payload: (request.body ?? {}) as object,
+      });
+      return { status: response.statusCode, body: response.body };
+    };
+    return await loadDemo(requests, send, progress);
+  } finally {
+    await app.close();
+  }
+}
