@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AppModule } from './app.module';
 import { bootstrapAdminKey } from './auth/bootstrap-admin-key';
 import { AppConfig } from './config/app-config';
+import { C2gLogger } from './config/c2g-logger';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { mountOpenApi } from './openapi';
 import { closeResources, openResources } from './open-resources';
@@ -22,7 +23,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(config, resources),
       new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
-      { logger: config.logLevels, abortOnError: false },
+      { logger: new C2gLogger(config.logLevels), abortOnError: false },
     );
     app.useGlobalFilters(new AllExceptionsFilter());
     app.useGlobalPipes(createValidationPipe());
