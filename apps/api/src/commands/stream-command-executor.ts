@@ -1,5 +1,5 @@
 import { ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { Decider } from '@c2g/domain';
+import { Decider, schemaVersionOf } from '@c2g/domain';
 import { EventStore, StoredEvent, WrongExpectedVersionError } from '@c2g/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { CommandContext, derivedId } from './command-context';
@@ -19,8 +19,13 @@ export interface StreamCommand<C, E extends DomainEvent, S> {
   context: CommandContext;
   /** Honour the request's If-Match on this stream (the one the route names). */
   checkIfMatch?: boolean;
-  /** Schema version of each event type, stamped into metadata. */
-  schemaVersionOf?: (type: string) => number;
+}
+
+/** A stream to command: what it is about, where it lives, and its decider. */
+export interface StreamTarget<C, E extends DomainEvent, S> {
+  id: string;
+  streamId: string;
+  decider: Decider<C, E, S>;
 }
 
 /** The answer to every command (DESIGN section 8). */
@@ -43,6 +48,11 @@ const MAX_ATTEMPTS = 5;
 @Injectable()
 export class StreamCommandExecutor {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The usual case: one command on the stream the route names, honouring If-Match. */
+  on<C, E extends DomainEvent, S>(target: StreamTarget<C, E, S>, command: C, context: CommandContext, resultId = target.id) {
+    return this.execute({ ...target, id: resultId, command, context, checkIfMatch: true });
+  }
 
   async execute<C, E extends DomainEvent, S>(request: StreamCommand<C, E, S>): Promise<CommandResult> {
     for (let attempt = 1; ; attempt += 1) {
@@ -103,7 +113,7 @@ export class StreamCommandExecutor {
           correlationId: context.correlationId,
           causationId: context.causationId,
           occurredAt: context.now,
-          schemaVersion: request.schemaVersionOf?.(event.type) ?? 1,
+          schemaVersion: schemaVersionOf(event.type),
           requestHash: context.requestHash,
         },
       })),

@@ -1,5 +1,4 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { communityStreamId, schemaVersionOf } from '@c2g/domain';
 import { CommandContext } from '../../commands/command-context';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
@@ -14,14 +13,7 @@ export class RecordResidentsReturnedHandler implements ICommandHandler<RecordRes
   constructor(private readonly executor: StreamCommandExecutor, private readonly deciders: Deciders) {}
 
   execute({ communityId, body, context }: RecordResidentsReturned): Promise<CommandResult> {
-    return this.executor.execute({
-      id: communityId,
-      streamId: communityStreamId(communityId),
-      decider: this.deciders.community,
-      context,
-      checkIfMatch: true,
-      schemaVersionOf,
-      command: { type: 'RecordResidentsReturned', data: { communityId, ...body } },
-    });
+    const data = { communityId, ...body };
+    return this.executor.on(this.deciders.communityStream(communityId), { type: 'RecordResidentsReturned', data }, context);
   }
 }

@@ -2,7 +2,6 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext } from '../../commands/command-context';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
-import { onNeed } from './need-command';
 
 export class CancelNeed {
   constructor(readonly needId: string, readonly reason: string, readonly context: CommandContext) {}
@@ -13,6 +12,6 @@ export class CancelNeedHandler implements ICommandHandler<CancelNeed, CommandRes
   constructor(private readonly executor: StreamCommandExecutor, private readonly deciders: Deciders) {}
 
   execute({ needId, reason, context }: CancelNeed): Promise<CommandResult> {
-    return onNeed(this.executor, this.deciders, needId, { type: 'CancelNeed', data: { reason } }, context);
+    return this.executor.on(this.deciders.needStream(needId), { type: 'CancelNeed', data: { reason } }, context);
   }
 }

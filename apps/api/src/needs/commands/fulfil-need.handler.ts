@@ -2,7 +2,6 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext } from '../../commands/command-context';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
-import { onNeed } from './need-command';
 
 export class FulfilNeed {
   constructor(readonly needId: string, readonly note: string | undefined, readonly context: CommandContext) {}
@@ -13,6 +12,6 @@ export class FulfilNeedHandler implements ICommandHandler<FulfilNeed, CommandRes
   constructor(private readonly executor: StreamCommandExecutor, private readonly deciders: Deciders) {}
 
   execute({ needId, note, context }: FulfilNeed): Promise<CommandResult> {
-    return onNeed(this.executor, this.deciders, needId, { type: 'FulfilNeed', data: note === undefined ? {} : { note } }, context);
+    return this.executor.on(this.deciders.needStream(needId), { type: 'FulfilNeed', data: note === undefined ? {} : { note } }, context);
   }
 }

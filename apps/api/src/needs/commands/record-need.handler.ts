@@ -5,7 +5,6 @@ import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
 import { plain } from '../../dto/plain';
 import { RecordNeedDto } from '../dto/record-need.dto';
-import { onNeed } from './need-command';
 
 export class RecordNeed {
   constructor(readonly body: RecordNeedDto, readonly context: CommandContext) {}
@@ -22,12 +21,7 @@ export class RecordNeedHandler implements ICommandHandler<RecordNeed, CommandRes
     if (state.phase === 'concluded') throw new ProgramRuleError('pairing-concluded', `pairing ${body.pairingId} is concluded`);
     const { id, ...need } = plain(body);
     const needId = id ?? derivedId(context, 'need');
-    return onNeed(
-      this.executor,
-      this.deciders,
-      needId,
-      { type: 'RecordNeed', data: { needId, ...need, communityId: state.created.israeliCommunityId } },
-      context,
-    );
+    const data = { needId, ...need, communityId: state.created.israeliCommunityId };
+    return this.executor.on(this.deciders.needStream(needId), { type: 'RecordNeed', data }, context);
   }
 }

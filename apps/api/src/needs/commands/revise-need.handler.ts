@@ -4,7 +4,6 @@ import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
 import { plain } from '../../dto/plain';
 import { ReviseNeedDto } from '../dto/revise-need.dto';
-import { onNeed } from './need-command';
 
 export class ReviseNeed {
   constructor(readonly needId: string, readonly body: ReviseNeedDto, readonly context: CommandContext) {}
@@ -15,6 +14,6 @@ export class ReviseNeedHandler implements ICommandHandler<ReviseNeed, CommandRes
   constructor(private readonly executor: StreamCommandExecutor, private readonly deciders: Deciders) {}
 
   execute({ needId, body, context }: ReviseNeed): Promise<CommandResult> {
-    return onNeed(this.executor, this.deciders, needId, { type: 'ReviseNeed', data: { changes: plain(body) } }, context);
+    return this.executor.on(this.deciders.needStream(needId), { type: 'ReviseNeed', data: { changes: plain(body) } }, context);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MoneyDto } from '../../dto/money.dto';
+import { OptionalNested } from '../../dto/nested';
 import { OptionalText } from '../../dto/text';
 import { WindowDto } from '../../dto/window.dto';
 import { HORIZONS } from './record-need.dto';
@@ -24,18 +24,10 @@ export class ReviseNeedDto {
   @IsIn(HORIZONS)
   horizon?: (typeof HORIZONS)[number];
 
-  @ApiPropertyOptional({ type: MoneyDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @OptionalNested(MoneyDto)
   estimatedCost?: MoneyDto;
 
-  @ApiPropertyOptional({ type: WindowDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => WindowDto)
+  @OptionalNested(WindowDto)
   window?: WindowDto;
 
   @ApiPropertyOptional()

@@ -3,7 +3,6 @@ import { CommandContext } from '../../commands/command-context';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
 import { AdvancePhaseDto } from '../dto/advance-phase.dto';
-import { onPairing } from './pairing-command';
 
 export class AdvancePhase {
   constructor(readonly pairingId: string, readonly body: AdvancePhaseDto, readonly context: CommandContext) {}
@@ -15,6 +14,6 @@ export class AdvancePhaseHandler implements ICommandHandler<AdvancePhase, Comman
 
   execute({ pairingId, body, context }: AdvancePhase): Promise<CommandResult> {
     const { to, reason, earlyClose } = body;
-    return onPairing(this.executor, this.deciders, pairingId, { type: 'AdvancePhase', data: { to, reason, earlyClose, now: context.now } }, context);
+    return this.executor.on(this.deciders.pairingStream(pairingId), { type: 'AdvancePhase', data: { to, reason, earlyClose, now: context.now } }, context);
   }
 }

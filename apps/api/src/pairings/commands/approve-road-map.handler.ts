@@ -4,7 +4,6 @@ import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
 import { plain } from '../../dto/plain';
 import { ApproveRoadMapDto } from '../dto/approve-road-map.dto';
-import { onPairing } from './pairing-command';
 
 export class ApproveRoadMap {
   constructor(readonly pairingId: string, readonly body: ApproveRoadMapDto, readonly context: CommandContext) {}
@@ -15,6 +14,6 @@ export class ApproveRoadMapHandler implements ICommandHandler<ApproveRoadMap, Co
   constructor(private readonly executor: StreamCommandExecutor, private readonly deciders: Deciders) {}
 
   execute({ pairingId, body, context }: ApproveRoadMap): Promise<CommandResult> {
-    return onPairing(this.executor, this.deciders, pairingId, { type: 'ApproveRoadMap', data: plain(body) }, context);
+    return this.executor.on(this.deciders.pairingStream(pairingId), { type: 'ApproveRoadMap', data: plain(body) }, context);
   }
 }

@@ -6,7 +6,6 @@ import { CommandResult, StreamCommandExecutor } from '../../commands/stream-comm
 import { PERSON_STORE } from '../../persons/persons.module';
 import { PersonStore } from '../../persons/person-store';
 import { AssignTeamMemberDto } from '../dto/assign-team-member.dto';
-import { onPairing } from './pairing-command';
 
 export class AssignTeamMember {
   constructor(readonly pairingId: string, readonly body: AssignTeamMemberDto, readonly context: CommandContext) {}
@@ -27,11 +26,7 @@ export class AssignTeamMemberHandler implements ICommandHandler<AssignTeamMember
     const known = this.persons.find(personId) !== undefined;
     this.persons.record(personId, { name: body.person.name, email: body.person.email, phone: body.person.phone }, context.now);
     try {
-      return await onPairing(
-        this.executor,
-        this.deciders,
-        pairingId,
-        { type: 'AssignTeamMember', data: { memberId, side: body.side, role: body.role, personId } },
+      return await this.executor.on(this.deciders.pairingStream(pairingId), { type: 'AssignTeamMember', data: { memberId, side: body.side, role: body.role, personId } },
         context,
         memberId,
       );

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { communityStreamId, CommunityKind, pairingStreamId, schemaVersionOf } from '@c2g/domain';
+import { CommunityKind, pairingStreamId } from '@c2g/domain';
 import { CommandContext, derivedId } from '../../commands/command-context';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
@@ -30,24 +30,11 @@ export class CreatePairingHandler implements ICommandHandler<CreatePairing, Comm
 
     await this.pair(body.israeliCommunityId, pairingId, 'israeli', context);
     await this.pair(body.globalCommunityId, pairingId, 'global', context);
-    return this.executor.execute({
-      id: pairingId,
-      streamId: pairingStreamId(pairingId),
-      decider: this.deciders.pairing,
-      context,
-      schemaVersionOf,
-      command,
-    });
+    return this.executor.execute({ ...this.deciders.pairingStream(pairingId), command, context });
   }
 
   private pair(communityId: string, pairingId: string, as: CommunityKind, context: CommandContext) {
-    return this.executor.execute({
-      id: communityId,
-      streamId: communityStreamId(communityId),
-      decider: this.deciders.community,
-      context,
-      schemaVersionOf,
-      command: { type: 'PairCommunity', data: { communityId, pairingId, as } },
-    });
+    const command = { type: 'PairCommunity' as const, data: { communityId, pairingId, as } };
+    return this.executor.execute({ ...this.deciders.communityStream(communityId), command, context });
   }
 }

@@ -5,7 +5,6 @@ import { CommandResult, StreamCommandExecutor } from '../../commands/stream-comm
 import { plain } from '../../dto/plain';
 import { DisburseFundsDto } from '../dto/disburse-funds.dto';
 import { assertNeedOfPairing } from './need-of-pairing';
-import { onPairing } from './pairing-command';
 
 export class DisburseFunds {
   constructor(readonly pairingId: string, readonly body: DisburseFundsDto, readonly context: CommandContext) {}
@@ -19,11 +18,7 @@ export class DisburseFundsHandler implements ICommandHandler<DisburseFunds, Comm
     await assertNeedOfPairing(this.executor, this.deciders, body.needId, pairingId);
     const { id, ...disbursement } = plain(body);
     const disbursementId = id ?? derivedId(context, 'disbursement');
-    return onPairing(
-      this.executor,
-      this.deciders,
-      pairingId,
-      { type: 'DisburseFunds', data: { disbursementId, ...disbursement } },
+    return this.executor.on(this.deciders.pairingStream(pairingId), { type: 'DisburseFunds', data: { disbursementId, ...disbursement } },
       context,
       disbursementId,
     );

@@ -5,7 +5,6 @@ import { CommandResult, StreamCommandExecutor } from '../../commands/stream-comm
 import { plain } from '../../dto/plain';
 import { MakePledgeDto } from '../dto/make-pledge.dto';
 import { assertNeedOfPairing } from './need-of-pairing';
-import { onPairing } from './pairing-command';
 
 export class MakePledge {
   constructor(readonly pairingId: string, readonly body: MakePledgeDto, readonly context: CommandContext) {}
@@ -19,6 +18,6 @@ export class MakePledgeHandler implements ICommandHandler<MakePledge, CommandRes
     await assertNeedOfPairing(this.executor, this.deciders, body.needId, pairingId);
     const { id, ...pledge } = plain(body);
     const pledgeId = id ?? derivedId(context, 'pledge');
-    return onPairing(this.executor, this.deciders, pairingId, { type: 'MakePledge', data: { pledgeId, ...pledge } }, context, pledgeId);
+    return this.executor.on(this.deciders.pairingStream(pairingId), { type: 'MakePledge', data: { pledgeId, ...pledge } }, context, pledgeId);
   }
 }

@@ -2,7 +2,6 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext } from '../../commands/command-context';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
-import { onPairing } from './pairing-command';
 
 export class ReleaseTeamMember {
   constructor(
@@ -19,6 +18,6 @@ export class ReleaseTeamMemberHandler implements ICommandHandler<ReleaseTeamMemb
 
   execute({ pairingId, memberId, reason, context }: ReleaseTeamMember): Promise<CommandResult> {
     const data = reason === undefined ? { memberId } : { memberId, reason };
-    return onPairing(this.executor, this.deciders, pairingId, { type: 'ReleaseTeamMember', data }, context, memberId);
+    return this.executor.on(this.deciders.pairingStream(pairingId), { type: 'ReleaseTeamMember', data }, context, memberId);
   }
 }

@@ -1,5 +1,4 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { planStreamId, schemaVersionOf } from '@c2g/domain';
 import { CommandContext, derivedId } from '../../commands/command-context';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
@@ -15,16 +14,8 @@ export class RegisterPlanHandler implements ICommandHandler<RegisterPlan, Comman
   constructor(private readonly executor: StreamCommandExecutor, private readonly deciders: Deciders) {}
 
   execute({ body, context }: RegisterPlan): Promise<CommandResult> {
-    const { id, ...plan } = body;
+    const { id, ...plan } = plain(body);
     const planId = id ?? derivedId(context, 'plan');
-    return this.executor.execute({
-      id: planId,
-      streamId: planStreamId(planId),
-      decider: this.deciders.plan,
-      context,
-      checkIfMatch: true,
-      schemaVersionOf,
-      command: { type: 'RegisterPlan', data: { planId, ...plain(plan) } },
-    });
+    return this.executor.on(this.deciders.planStream(planId), { type: 'RegisterPlan', data: { planId, ...plan } }, context);
   }
 }

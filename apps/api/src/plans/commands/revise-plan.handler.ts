@@ -1,5 +1,4 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { planStreamId, schemaVersionOf } from '@c2g/domain';
 import { CommandContext } from '../../commands/command-context';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
@@ -15,14 +14,6 @@ export class RevisePlanHandler implements ICommandHandler<RevisePlan, CommandRes
   constructor(private readonly executor: StreamCommandExecutor, private readonly deciders: Deciders) {}
 
   execute({ planId, body, context }: RevisePlan): Promise<CommandResult> {
-    return this.executor.execute({
-      id: planId,
-      streamId: planStreamId(planId),
-      decider: this.deciders.plan,
-      context,
-      checkIfMatch: true,
-      schemaVersionOf,
-      command: { type: 'RevisePlan', data: { changes: plain(body) } },
-    });
+    return this.executor.on(this.deciders.planStream(planId), { type: 'RevisePlan', data: { changes: plain(body) } }, context);
   }
 }

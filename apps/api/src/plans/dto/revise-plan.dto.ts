@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches } from 'class-validator';
 import { IsId } from '../../dto/id';
 import { MoneyDto } from '../../dto/money.dto';
+import { OptionalNested } from '../../dto/nested';
 import { OptionalText } from '../../dto/text';
 import { WindowDto } from '../../dto/window.dto';
 
@@ -30,17 +30,9 @@ export class RevisePlanDto {
   @OptionalText(200)
   regionalCouncil?: string;
 
-  @ApiPropertyOptional({ type: WindowDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => WindowDto)
+  @OptionalNested(WindowDto)
   window?: WindowDto;
 
-  @ApiPropertyOptional({ type: MoneyDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @OptionalNested(MoneyDto)
   budget?: MoneyDto;
 }
