@@ -4,7 +4,7 @@ import { EventStore } from '@c2g/event-store';
 import { ProjectionRunner } from '@c2g/projections';
 import { Public } from '../auth/access.decorators';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { PROJECTION_RUNNER } from '../read-models/read-models.module';
+import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 
 /** Liveness and readiness for operators and load balancers; no key needed. */
 @Public()

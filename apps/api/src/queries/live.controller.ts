@@ -5,7 +5,7 @@ import { interval, merge, Observable } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
 import { ProjectionRunner } from '@c2g/projections';
 import { Roles } from '../auth/access.decorators';
-import { PROJECTION_RUNNER } from '../read-models/read-models.module';
+import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 import { OptionalFilterId } from './list-query.dto';
 
 export class LiveQueryDto {

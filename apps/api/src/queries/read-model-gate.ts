@@ -1,7 +1,7 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { ProjectionRunner } from '@c2g/projections';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { PROJECTION_RUNNER } from '../read-models/read-models.module';
+import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 
 /**
  * Read-your-writes: a client that got `position` from a command passes it as ?minPosition=

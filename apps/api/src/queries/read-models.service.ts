@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { EventStore } from '@c2g/event-store';
 import { allProjections, buildAsOf, ProjectionRunner } from '@c2g/projections';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { PROJECTION_RUNNER } from '../read-models/read-models.module';
+import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 import { parseAsOf } from './as-of';
 import { ReadModelGate } from './read-model-gate';
 

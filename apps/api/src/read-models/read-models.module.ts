@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ProjectionRunner } from '@c2g/projections';
+import { ProjectionsController } from './projections.controller';
 
-export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+import { PROJECTION_RUNNER } from './projection-runner.token';
 
 @Injectable()
 class RunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -23,6 +24,7 @@ export class ReadModelsModule {
   static withRunner(runner: ProjectionRunner): DynamicModule {
     return {
       module: ReadModelsModule,
+      controllers: [ProjectionsController],
       providers: [{ provide: PROJECTION_RUNNER, useValue: runner }, RunnerLifecycle],
       exports: [PROJECTION_RUNNER],
     };
