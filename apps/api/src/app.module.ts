@@ -6,6 +6,7 @@ import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
 import { PersonsModule } from './persons/persons.module';
 import { QueriesModule } from './queries/queries.module';
+import { SecurityModule } from './security/security.module';
 import { AppResources } from './open-resources';
 import { ReadModelsModule } from './read-models/read-models.module';
 
@@ -19,6 +20,7 @@ export class AppModule {
       imports: [
         EventStoreModule.withStore(resources.store),
         AuthModule.withRegistry(resources.apiKeys),
+        SecurityModule.forConfig(config),
         ReadModelsModule.withRunner(resources.projections),
         PersonsModule.withStore(resources.persons),
         CommandsModule,

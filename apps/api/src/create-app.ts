@@ -7,6 +7,7 @@ import { C2gLogger } from './config/c2g-logger';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { mountOpenApi } from './openapi';
 import { closeResources, openResources } from './open-resources';
+import { registerHelmet } from './security/register-helmet';
 import { createValidationPipe } from './validation/validation-pipe';
 
 export interface CreatedApp {
@@ -22,12 +23,13 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     const { generatedKey } = bootstrapAdminKey(resources.apiKeys, config.adminKey, new Date().toISOString());
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(config, resources),
-      new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+      new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
       { logger: new C2gLogger(config.logLevels), abortOnError: false },
     );
     app.useGlobalFilters(new AllExceptionsFilter());
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
+    await registerHelmet(app);
     mountOpenApi(app);
     return { app, generatedAdminKey: generatedKey };
   } catch (error) {

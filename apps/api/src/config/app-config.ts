@@ -18,6 +18,10 @@ export interface AppConfig {
   programTerms: ProgramTerms;
   /** The coverage report calls a phase unchanged for this many days stalled (C2G_STALLED_PHASE_DAYS). */
   stalledPhaseDays: number;
+  /** Requests per minute per API key (C2G_RATE_LIMIT_PER_MINUTE); beyond it a 429. */
+  rateLimitPerMinute: number;
+  /** Largest request body accepted (C2G_BODY_LIMIT_BYTES); beyond it a 413. */
+  bodyLimitBytes: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -38,6 +42,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminKey: parseAdminKey(env.C2G_ADMIN_KEY),
     readWaitMs: parseMillis('C2G_READ_WAIT_MS', env.C2G_READ_WAIT_MS ?? '5000'),
     stalledPhaseDays: parseDays(env.C2G_STALLED_PHASE_DAYS ?? '90'),
+    rateLimitPerMinute: parseWhole('C2G_RATE_LIMIT_PER_MINUTE', env.C2G_RATE_LIMIT_PER_MINUTE ?? '6000', 1, 10_000_000),
+    bodyLimitBytes: parseWhole('C2G_BODY_LIMIT_BYTES', env.C2G_BODY_LIMIT_BYTES ?? '1048576', 1024, 100 * 1024 * 1024),
     programTerms: { ...defaultProgramTerms, sectors: [...defaultProgramTerms.sectors, ...parseSectors(env.C2G_EXTRA_SECTORS)] },
   };
 }
@@ -97,4 +103,12 @@ function parseDays(value: string): number {
     throw new ConfigError(`C2G_STALLED_PHASE_DAYS must be a whole number of days from 1 to 3650, got "${value}"`);
   }
   return days;
+}
+
+function parseWhole(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
 }

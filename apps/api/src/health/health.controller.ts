@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { EventStore } from '@c2g/event-store';
 import { ProjectionRunner } from '@c2g/projections';
@@ -8,6 +9,7 @@ import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 
 /** Liveness and readiness for operators and load balancers; no key needed. */
 @Public()
+@SkipThrottle()
 @Controller()
 export class HealthController {
   constructor(
