@@ -8,6 +8,7 @@ import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { mountOpenApi } from './openapi';
 import { closeResources, openResources } from './open-resources';
 import { registerHelmet } from './security/register-helmet';
+import { BodyDepthPipe } from './validation/body-depth.pipe';
 import { createValidationPipe } from './validation/validation-pipe';
 
 export interface CreatedApp {
@@ -27,7 +28,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
       { logger: new C2gLogger(config.logLevels), abortOnError: false },
     );
     app.useGlobalFilters(new AllExceptionsFilter());
-    app.useGlobalPipes(createValidationPipe());
+    app.useGlobalPipes(new BodyDepthPipe(), createValidationPipe());
     app.enableShutdownHooks();
     await registerHelmet(app);
     mountOpenApi(app);

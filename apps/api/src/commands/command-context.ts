@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
 import { v5 as uuidV5 } from 'uuid';
 import { Principal } from '../auth/role';
+import { assertBodyDepth } from '../validation/body-depth.pipe';
 
 /** Namespace of every id c2g derives from an Idempotency-Key. */
 const C2G_NAMESPACE = '0d6f4a8e-6f0b-4c8e-9b1e-2c2a9a5f7c10';
@@ -33,6 +34,7 @@ export function derivedId(context: CommandContext, purpose: string): string {
 export const Command = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {
   const request = execution.switchToHttp().getRequest();
   const principal: Principal = request.principal;
+  assertBodyDepth(request.body); // the request hash below walks the body recursively
   const header = (name: string): string | undefined => {
     const value = request.headers[name];
     return typeof value === 'string' ? value.trim() : undefined;
