@@ -1,24 +1,10 @@
-import Database from 'better-sqlite3';
-import { readdirSync, renameSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { dumpReadModels } from '../support/dump-read-models';
 import { eventually } from '../support/eventually';
 import { loadDemoInto } from '../support/load-demo-into';
 import { exited, onLines, runTs } from '../support/run-ts';
 import { startTestApp } from '../support/test-app';
-
-/** Every table of every read model, as sorted rows: what two builds must agree on. */
-function dumpReadModels(dir: string): Record<string, unknown[]> {
-  const dump: Record<string, unknown[]> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort()) {
-    const db = new Database(join(dir, file), { readonly: true });
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
-    for (const table of tables) {
-      dump[`${file}/${table}`] = (db.prepare(`SELECT * FROM ${table}`).all() as object[]).map((r) => JSON.stringify(r)).sort();
-    }
-    db.close();
-  }
-  return dump;
-}
 
 describe('read models after SIGKILL mid-projection', () => {
   it('converge to exactly what a clean build produces', async () => {

@@ -37,7 +37,8 @@ export interface CommandResult {
   eventIds: string[];
 }
 
-const MAX_ATTEMPTS = 5;
+/** A write that lost a race is decided again on fresh state, up to this many times, with jittered pauses. */
+const MAX_ATTEMPTS = 10;
 
 /**
  * Runs one command against one stream: read the stream, fold it, decide, append with the
@@ -61,6 +62,7 @@ export class StreamCommandExecutor {
       } catch (error) {
         const retryable = error instanceof WrongExpectedVersionError && request.context.ifMatch === undefined;
         if (!retryable || attempt >= MAX_ATTEMPTS) throw asConflict(error);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * attempt * 2));
       }
     }
   }
