@@ -30,6 +30,10 @@ const ROUTE_ROLES: Record<string, Role> = {
   'GET /reports/funding': 'analyst',
   'GET /reports/coverage': 'analyst',
   'GET /live': 'analyst',
+  'GET /audit/streams/{streamId}': 'auditor',
+  'GET /audit/events': 'auditor',
+  'GET /audit/verify': 'auditor',
+  'POST /persons/{id}/erasure': 'admin',
 };
 const PUBLIC = ['GET /health', 'GET /ready'];
 

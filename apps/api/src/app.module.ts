@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
+import { AuditController } from './audit/audit.controller';
 import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
 import { PersonsModule } from './persons/persons.module';
@@ -26,7 +27,7 @@ export class AppModule {
         CommandsModule,
         QueriesModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AuditController],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
     };

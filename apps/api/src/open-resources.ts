@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EventStore } from '@c2g/event-store';
+import { UpcastingEventStore } from '@c2g/event-store';
 import { allProjections, ProjectionRunner } from '@c2g/projections';
 import { openAccessDatabase } from './auth/access-database';
 import { ApiKeyRegistry } from './auth/api-key-registry';
@@ -9,7 +9,7 @@ import { PersonStore } from './persons/person-store';
 
 /** Resources opened before Nest starts (so failures are one clear line) and owned by the app after. */
 export interface AppResources {
-  store: EventStore;
+  store: UpcastingEventStore;
   apiKeys: ApiKeyRegistry;
   projections: ProjectionRunner;
   persons: PersonStore;

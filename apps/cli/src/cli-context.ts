@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { EventStore, SqliteEventStore } from '@c2g/event-store';
+import { upcasters } from '@c2g/domain';
+import { EventStore, SqliteEventStore, UpcastingEventStore } from '@c2g/event-store';
 import { allProjections, ProjectionRunner } from '@c2g/projections';
 
 /** Options every command that works on the embedded store accepts. */
@@ -11,9 +12,9 @@ export function dataDirOf(options: StoreOptions): string {
   return resolve(options.dataDir ?? process.env.C2G_DATA_DIR ?? './data');
 }
 
-/** Opens the event store the API uses (same file; safe while the server runs). */
-export function openStore(options: StoreOptions): EventStore {
-  return new SqliteEventStore({ file: join(dataDirOf(options), 'events.sqlite') });
+/** Opens the event store the API uses (same file; safe while the server runs); `.raw` reads it as written. */
+export function openStore(options: StoreOptions): UpcastingEventStore {
+  return new UpcastingEventStore(new SqliteEventStore({ file: join(dataDirOf(options), 'events.sqlite') }), [...upcasters]);
 }
 
 export function readModelsDir(options: StoreOptions): string {
@@ -25,7 +26,7 @@ export function projectionRunner(store: EventStore, options: StoreOptions, onPro
 }
 
 /** Runs a command body with the store open, closing it whatever happens. */
-export async function withStore<T>(options: StoreOptions, body: (store: EventStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(options: StoreOptions, body: (store: UpcastingEventStore) => Promise<T>): Promise<T> {
   const store = openStore(options);
   try {
     return await body(store);

@@ -20,3 +20,4 @@ export * from './plan/plan.events';
 export * from './plan/plan.commands';
 export * from './plan/plan.decider';
 export * from './duplicate-flag/duplicate-flag.decider';
+export * from './upcasters';

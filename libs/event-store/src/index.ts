@@ -9,3 +9,5 @@ export * from './hash-chain/verify-chains';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/open-sqlite-database';
 export * from './sqlite/sqlite-migrations';
+export * from './upcasting/upcaster';
+export * from './upcasting/upcasting-event-store';

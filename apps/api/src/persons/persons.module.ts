@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { PersonStore } from './person-store';
+import { PersonsController } from './persons.controller';
 
-export const PERSON_STORE = Symbol('PERSON_STORE');
+import { PERSON_STORE } from './person-store.token';
 
 @Injectable()
 class PersonStoreCloser implements OnApplicationShutdown {
@@ -18,6 +19,7 @@ export class PersonsModule {
   static withStore(persons: PersonStore): DynamicModule {
     return {
       module: PersonsModule,
+      controllers: [PersonsController],
       providers: [{ provide: PERSON_STORE, useValue: persons }, PersonStoreCloser],
       exports: [PERSON_STORE],
     };

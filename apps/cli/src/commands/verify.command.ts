@@ -8,7 +8,7 @@ export function verifyCommand(): Command {
     .description('recompute every stream hash chain; exit code 0 when intact, 1 naming the first broken link')
     .option('--data-dir <dir>', 'data directory (default: $C2G_DATA_DIR or ./data)')
     .action(async (options: StoreOptions) => {
-      const result = await withStore(options, (store) => verifyChains(store.readAll()));
+      const result = await withStore(options, (store) => verifyChains(store.raw.readAll()));
       if (result.ok) {
         process.stdout.write(`intact: ${result.events} events in ${result.streams} streams\n`);
         return;

@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext, derivedId } from '../../commands/command-context';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
-import { PERSON_STORE } from '../../persons/persons.module';
+import { PERSON_STORE } from '../../persons/person-store.token';
 import { PersonStore } from '../../persons/person-store';
 import { AssignTeamMemberDto } from '../dto/assign-team-member.dto';
 

@@ -1,0 +1,75 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { EventStore, StoredEvent, verifyChains } from '@c2g/event-store';
+import { Roles } from '../auth/access.decorators';
+import { RAW_EVENT_STORE } from '../event-store/event-store.module';
+import { PERSON_STORE } from '../persons/person-store.token';
+import { PersonStore } from '../persons/person-store';
+import { AuditEventsQueryDto, AuditStreamQueryDto } from './audit-query.dto';
+import { auditEventView } from './audit-event.view';
+
+/** A search stops after this many events and says where to continue, so no request runs unbounded. */
+const SCAN_LIMIT = 50_000;
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('auditor')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
+    @Inject(PERSON_STORE) private readonly persons: PersonStore,
+  ) {}
+
+  /** One stream, event by event, with metadata and hash links; page with ?fromRevision=. */
+  @Get('streams/:streamId')
+  async stream(@Param('streamId') streamId: string, @Query() { limit, fromRevision }: AuditStreamQueryDto) {
+    const events: StoredEvent[] = [];
+    for await (const event of this.store.readStream(streamId, { fromRevision: BigInt(fromRevision ?? 0), maxCount: limit + 1 })) events.push(event);
+    if (events.length === 0 && !fromRevision) throw new NotFoundException({ code: 'stream-not-found', message: `no stream ${streamId}` });
+    const page = events.slice(0, limit);
+    return {
+      streamId,
+      items: page.map((event) => auditEventView(event, this.persons)),
+      ...(events.length > limit ? { nextFromRevision: String(Number(page[page.length - 1].revision) + 1) } : {}),
+    };
+  }
+
+  /** The log filtered by type, correlation id, actor and time; ?fromPosition= continues a search. */
+  @Get('events')
+  async events(@Query() query: AuditEventsQueryDto) {
+    const until = query.to && query.to.length === 10 ? `${query.to}T23:59:59.999Z` : query.to;
+    const matches = (e: StoredEvent) =>
+      (!query.type || e.type === query.type) &&
+      (!query.correlationId || e.metadata.correlationId === query.correlationId) &&
+      (!query.actor || e.metadata.actor === query.actor) &&
+      (!query.from || e.metadata.occurredAt >= query.from) &&
+      (!until || e.metadata.occurredAt <= until);
+    const items: StoredEvent[] = [];
+    let scanned = 0;
+    let last: bigint | undefined;
+    for await (const event of this.store.readAll({ fromPosition: BigInt(query.fromPosition ?? 0), maxCount: SCAN_LIMIT })) {
+      scanned += 1;
+      last = event.position;
+      if (matches(event)) items.push(event);
+      if (items.length === query.limit) break;
+    }
+    const more = items.length === query.limit || scanned === SCAN_LIMIT;
+    return {
+      items: items.map((event) => auditEventView(event, this.persons)),
+      ...(more && last !== undefined ? { nextFromPosition: (last + 1n).toString() } : {}),
+    };
+  }
+
+  /** Recomputes every stream's hash chain and names the first broken link. */
+  @Get('verify')
+  async verify() {
+    const result = await verifyChains(this.store.readAll());
+    if (result.ok) return result;
+    const { brokenLink } = result;
+    return {
+      ...result,
+      brokenLink: { ...brokenLink, revision: Number(brokenLink.revision), position: brokenLink.position.toString() },
+    };
+  }
+}
