@@ -6,6 +6,8 @@ export const SERVER_ADMIN_KEY = 'reliability-admin-key-0123456789';
 export interface ServerProcess {
   url: string;
   child: ChildProcessWithoutNullStreams;
+  /** Everything the process printed so far, stdout and stderr. */
+  output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -19,8 +21,9 @@ export async function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}):
     NO_COLOR: '1',
     ...env,
   });
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
@@ -31,6 +34,7 @@ export async function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}):
   return {
     url,
     child,
+    output: () => output,
     async kill(signal: NodeJS.Signals = 'SIGTERM') {
       child.kill(signal);
       await exited(child);
