@@ -15,6 +15,8 @@ const sql = new PreparedStatements({
   pledge: `INSERT OR REPLACE INTO pledges (pairing_id, pledge_id, year, amount, currency, disbursed, need_id, pledged_at)
            VALUES (?, ?, ?, ?, ?, 0, ?, ?)`,
   disburse: 'UPDATE pledges SET disbursed = disbursed + ? WHERE pairing_id = ? AND pledge_id = ?',
+  disbursement: `INSERT OR REPLACE INTO disbursements (pairing_id, disbursement_id, pledge_id, amount, currency, need_id, disbursed_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?)`,
   roadMap: 'UPDATE pairings SET road_map = ? WHERE pairing_id = ?',
   phase: 'UPDATE pairings SET phase = ?, phase_since = ? WHERE pairing_id = ?',
   need: 'INSERT OR REPLACE INTO pairing_needs (need_id, pairing_id, status) VALUES (?, ?, ?)',
@@ -25,7 +27,7 @@ const sql = new PreparedStatements({
 /** Per pairing: communities, phase, joint team, commitment, pledges and needs. */
 export class PairingsProjection implements Projection {
   readonly name = 'pairings';
-  readonly version = 1;
+  readonly version = 2;
 
   setup(db: Database): void {
     db.exec(`
@@ -45,6 +47,10 @@ export class PairingsProjection implements Projection {
       CREATE TABLE pledges (
         pairing_id TEXT NOT NULL, pledge_id TEXT NOT NULL, year INTEGER NOT NULL, amount INTEGER NOT NULL, currency TEXT NOT NULL,
         disbursed INTEGER NOT NULL, need_id TEXT, pledged_at TEXT NOT NULL, PRIMARY KEY (pairing_id, pledge_id)
+      );
+      CREATE TABLE disbursements (
+        pairing_id TEXT NOT NULL, disbursement_id TEXT NOT NULL, pledge_id TEXT NOT NULL, amount INTEGER NOT NULL,
+        currency TEXT NOT NULL, need_id TEXT, disbursed_at TEXT NOT NULL, PRIMARY KEY (pairing_id, disbursement_id)
       );
       CREATE TABLE pairing_needs (need_id TEXT PRIMARY KEY, pairing_id TEXT NOT NULL, status TEXT NOT NULL);
       CREATE INDEX pairing_needs_by_pairing ON pairing_needs (pairing_id, status);`);
@@ -79,6 +85,8 @@ export class PairingsProjection implements Projection {
       case 'FundsDisbursed':
         ({ pairingId } = event.data);
         q.disburse.run(event.data.amount.amount, pairingId, event.data.pledgeId);
+        q.disbursement.run(pairingId, event.data.disbursementId, event.data.pledgeId, event.data.amount.amount,
+          event.data.amount.currency, event.data.needId ?? null, at);
         break;
       case 'RoadMapApproved':
         ({ pairingId } = event.data);

@@ -66,3 +66,15 @@ function pairingView(db: Database, r: Row, terms: TeamTerms) {
     createdAt: r.created_at,
   };
 }
+
+/** Every pledge and disbursement of a pairing with its date: the transactions of reports such as IATI. */
+export function pairingTransactions(db: Database, pairingId: string) {
+  const pledges = db.prepare('SELECT pledge_id, year, amount, currency, need_id, pledged_at FROM pledges WHERE pairing_id = ? ORDER BY pledged_at, pledge_id').all(pairingId) as Row[];
+  const disbursements = db
+    .prepare('SELECT disbursement_id, pledge_id, amount, currency, need_id, disbursed_at FROM disbursements WHERE pairing_id = ? ORDER BY disbursed_at, disbursement_id')
+    .all(pairingId) as Row[];
+  return {
+    pledges: pledges.map((p) => ({ id: p.pledge_id, year: p.year, amount: money(p.amount, p.currency), needId: p.need_id ?? undefined, date: p.pledged_at })),
+    disbursements: disbursements.map((d) => ({ id: d.disbursement_id, pledgeId: d.pledge_id, amount: money(d.amount, d.currency), needId: d.need_id ?? undefined, date: d.disbursed_at })),
+  };
+}

@@ -109,6 +109,19 @@ export class ProjectionRunner {
     );
   }
 
+  /** Resolves true once every read model is live at the head (rebuilds swapped in), false after `timeoutMs`. */
+  waitUntilCaughtUp(timeoutMs: number): Promise<boolean> {
+    if (this.caughtUp()) return Promise.resolve(true);
+    return firstValueFrom(
+      this.progress.pipe(
+        filter(() => this.caughtUp()),
+        map(() => true),
+        timeout({ first: timeoutMs, with: () => of(false) }),
+      ),
+      { defaultValue: false },
+    );
+  }
+
   private entry(name: string): Entry {
     const entry = this.entries.get(name);
     if (!entry) throw new Error(`no read model named ${name}`);
