@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { Command } from 'commander';
+import { asOfCommand } from './commands/as-of.command';
 import { demoCommand } from './commands/demo.command';
 import { exportCommand } from './commands/export.command';
+import { eventsCommand, streamsCommand } from './commands/inspect.command';
 import { replayCommand } from './commands/replay.command';
 import { statusCommand } from './commands/status.command';
 import { verifyCommand } from './commands/verify.command';
@@ -18,8 +20,17 @@ export function buildProgram(): Command {
     .addCommand(replayCommand())
     .addCommand(demoCommand())
     .addCommand(exportCommand())
+    .addCommand(asOfCommand())
+    .addCommand(streamsCommand())
+    .addCommand(eventsCommand())
     .showHelpAfterError();
 }
+
+// `c2g events | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 if (require.main === module) {
   buildProgram()
