@@ -1,5 +1,6 @@
 import { CommunitiesProjection } from './communities/communities.projection';
 import { CoverageProjection } from './coverage/coverage.projection';
+import { DuplicateFlagsProjection } from './duplicate-flags/duplicate-flags.projection';
 import { FundingLedgerProjection } from './funding-ledger/funding-ledger.projection';
 import { NeedsBoardProjection } from './needs-board/needs-board.projection';
 import { PairingsProjection } from './pairings/pairings.projection';
@@ -15,5 +16,6 @@ export function allProjections(): Projection[] {
     new FundingLedgerProjection(),
     new NeedsBoardProjection(),
     new CoverageProjection(),
+    new DuplicateFlagsProjection(),
   ];
 }

@@ -10,3 +10,6 @@ export * from './needs-board/needs-board.queries';
 export * from './funding-ledger/funding-report';
 export * from './coverage/coverage-report';
 export * from './runner/build-as-of';
+export * from './duplicate-flags/duplicate-flags.queries';
+export * from './duplicate-flags/duplicate-flags.projection';
+export * from './duplicate-flags/similarity/duplicate-score';

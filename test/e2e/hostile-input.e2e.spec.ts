@@ -20,6 +20,7 @@ const COMMAND_ROUTES = [
   '/needs/n1/revisions',
   '/needs/n1/fulfilment',
   '/needs/n1/cancellation',
+  '/duplicate-flags/0123456789abcdef0123456789abcdef/resolution',
   '/admin/api-keys',
 ];
 

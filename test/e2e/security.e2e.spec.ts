@@ -34,6 +34,8 @@ const ROUTE_ROLES: Record<string, Role> = {
   'GET /audit/events': 'auditor',
   'GET /audit/verify': 'auditor',
   'POST /persons/{id}/erasure': 'admin',
+  'GET /duplicate-flags': 'analyst',
+  'POST /duplicate-flags/{id}/resolution': 'service',
 };
 const PUBLIC = ['GET /health', 'GET /ready'];
 

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Command } from 'commander';
 import { asOfCommand } from './commands/as-of.command';
 import { demoCommand } from './commands/demo.command';
+import { evalDuplicatesCommand } from './commands/eval-duplicates.command';
 import { exportCommand } from './commands/export.command';
 import { eventsCommand, streamsCommand } from './commands/inspect.command';
 import { replayCommand } from './commands/replay.command';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .addCommand(asOfCommand())
     .addCommand(streamsCommand())
     .addCommand(eventsCommand())
+    .addCommand(evalDuplicatesCommand())
     .showHelpAfterError();
 }
 

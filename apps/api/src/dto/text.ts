@@ -29,3 +29,12 @@ export const Code = (description: string, example: string) =>
     IsString(),
     Matches(/^[a-z0-9-]{1,64}$/, { message: '$property must be a code of a-z, 0-9 and -' }),
   );
+
+/** Free text that may also be empty (a need recorded with a title only). */
+export const LongText = (max: number, example?: string) =>
+  applyDecorators(
+    ApiProperty({ maxLength: max, example }),
+    IsString(),
+    Length(0, max),
+    Matches(PRINTABLE, { message: '$property must be text without control characters' }),
+  );

@@ -1,11 +1,8 @@
 import { Command } from 'commander';
-import { loadAppConfig } from '../../../api/src/config/app-config';
-import { createApp } from '../../../api/src/create-app';
-import { API_KEY_REGISTRY } from '../../../api/src/auth/api-key.guard';
-import { ApiKeyRegistry } from '../../../api/src/auth/api-key-registry';
 import { dataDirOf, StoreOptions } from '../cli-context';
 import { demoRequests } from '../demo/demo-dataset';
 import { loadDemo, SendCommand } from '../demo/load-demo';
+import { withInProcessApi } from '../in-process-api';
 
 interface DemoOptions extends StoreOptions {
   url?: string;
@@ -52,23 +49,7 @@ async function overHttp(options: DemoOptions, requests: ReturnType<typeof demoRe
 }
 
 async function inProcess(options: DemoOptions, requests: ReturnType<typeof demoRequests>, progress: (n: number) => void) {
-  const config = loadAppConfig({ ...process.env, C2G_DATA_DIR: dataDirOf(options), LOG_LEVEL: 'warn' });
-  const { app } = await createApp(config);
-  await app.init();
-  try {
-    const registry = app.get<ApiKeyRegistry>(API_KEY_REGISTRY);
-    const { key } = registry.issue('service', 'demo-loader', new Date().toISOString());
-    const send: SendCommand = async (request, idempotencyKey) => {
-      const response = await app.inject({
-        method: 'POST',
-        url: request.url,
-        headers: { authorization: `Bearer ${key}`, 'idempotency-key': idempotencyKey },
-        payload: (request.body ?? {}) as object,
-      });
-      return { status: response.statusCode, body: response.body };
-    };
-    return await loadDemo(requests, send, progress);
-  } finally {
-    await app.close();
-  }
+  return withInProcessApi(dataDirOf(options), ['service'], (send) =>
+    loadDemo(requests, (request, idempotencyKey) => send('service')('POST', request.url, request.body, { 'idempotency-key': idempotencyKey }), progress),
+  );
 }

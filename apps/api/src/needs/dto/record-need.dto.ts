@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { OptionalId, RequiredId } from '../../dto/id';
 import { MoneyDto } from '../../dto/money.dto';
 import { Nested } from '../../dto/nested';
-import { Code, Text } from '../../dto/text';
+import { Code, LongText, Text } from '../../dto/text';
 import { WindowDto } from '../../dto/window.dto';
 
 export const HORIZONS = ['immediate', 'short-term', 'long-term'] as const;
@@ -18,7 +18,7 @@ export class RecordNeedDto {
   @Text(300, 'Mattresses for returning families')
   title!: string;
 
-  @Text(5000, '120 mattresses for families returning to the kibbutz')
+  @LongText(5000, '120 mattresses for families returning to the kibbutz')
   description!: string;
 
   @Code('a sector of the program taxonomy', 'immediate-relief-goods')

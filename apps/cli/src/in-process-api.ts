@@ -1,0 +1,32 @@
+import { loadAppConfig } from '../../api/src/config/app-config';
+import { createApp } from '../../api/src/create-app';
+import { API_KEY_REGISTRY } from '../../api/src/auth/api-key.guard';
+import { ApiKeyRegistry } from '../../api/src/auth/api-key-registry';
+import { Role } from '../../api/src/auth/role';
+
+export type Send = (method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: string }>;
+
+/**
+ * The real API in this process, on a data directory, without a port: commands go through
+ * the same validation, handlers and store as over HTTP. Keys are issued for the roles asked.
+ */
+export async function withInProcessApi<T>(dataDir: string, roles: Role[], body: (send: (role: Role) => Send) => Promise<T>): Promise<T> {
+  const config = loadAppConfig({ ...process.env, C2G_DATA_DIR: dataDir, LOG_LEVEL: 'warn', C2G_RATE_LIMIT_PER_MINUTE: '10000000' });
+  const { app } = await createApp(config);
+  await app.init();
+  try {
+    const registry = app.get<ApiKeyRegistry>(API_KEY_REGISTRY);
+    const keys = new Map(roles.map((role) => [role, registry.issue(role, `cli-${role}`, new Date().toISOString()).key]));
+    return await body((role) => async (method, url, payload, headers = {}) => {
+      const response = await app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${keys.get(role)}`, ...headers },
+        ...(method === 'POST' ? { payload: (payload ?? {}) as object } : {}),
+      });
+      return { status: response.statusCode, body: response.body };
+    });
+  } finally {
+    await app.close();
+  }
+}

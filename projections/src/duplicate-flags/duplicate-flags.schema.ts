@@ -1,0 +1,29 @@
+/** Tables of the duplicate-flags read model: the candidate index and the flags themselves. */
+export const DUPLICATE_FLAGS_SCHEMA = `
+  CREATE TABLE dup_communities (community_id TEXT PRIMARY KEY, name TEXT NOT NULL, regional_council TEXT, place_words TEXT NOT NULL);
+  CREATE INDEX dup_communities_by_council ON dup_communities (regional_council);
+  CREATE TABLE dup_pairings (pairing_id TEXT PRIMARY KEY, community_id TEXT NOT NULL);
+  CREATE TABLE dup_needs (
+    need_id TEXT PRIMARY KEY, community_id TEXT NOT NULL, sector TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,
+    window_from TEXT NOT NULL, window_to TEXT NOT NULL, amount INTEGER NOT NULL, currency TEXT NOT NULL,
+    open INTEGER NOT NULL, revision INTEGER NOT NULL
+  );
+  CREATE INDEX dup_needs_by_community_sector ON dup_needs (community_id, sector, open);
+  CREATE TABLE dup_plans (
+    plan_id TEXT PRIMARY KEY, sector TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, community_ids TEXT NOT NULL,
+    regional_council TEXT, window_from TEXT NOT NULL, window_to TEXT NOT NULL, amount INTEGER NOT NULL, currency TEXT NOT NULL,
+    open INTEGER NOT NULL, revision INTEGER NOT NULL
+  );
+  CREATE INDEX dup_plans_by_council_sector ON dup_plans (regional_council, sector, open);
+  CREATE TABLE dup_plan_communities (community_id TEXT NOT NULL, sector TEXT NOT NULL, plan_id TEXT NOT NULL, PRIMARY KEY (community_id, sector, plan_id));
+  CREATE TABLE dup_need_pledges (need_id TEXT NOT NULL, currency TEXT NOT NULL, amount INTEGER NOT NULL, PRIMARY KEY (need_id, currency));
+  CREATE TABLE dup_flags (
+    flag_id TEXT PRIMARY KEY, kind TEXT NOT NULL, a_id TEXT NOT NULL, b_id TEXT NOT NULL, community_id TEXT NOT NULL,
+    sector TEXT NOT NULL, score REAL NOT NULL, reasons TEXT NOT NULL, status TEXT NOT NULL,
+    a_revision INTEGER NOT NULL, b_revision INTEGER NOT NULL, decision TEXT, note TEXT, reviewer TEXT,
+    raised_at TEXT NOT NULL, position INTEGER NOT NULL
+  );
+  CREATE INDEX dup_flags_by_a ON dup_flags (a_id);
+  CREATE INDEX dup_flags_by_b ON dup_flags (b_id);
+  CREATE INDEX dup_flags_by_status ON dup_flags (status, kind, flag_id);
+`;

@@ -1,0 +1,50 @@
+import { normalizeText } from './normalize';
+
+/**
+ * The recovery program's vocabulary: what a need or a plan is about, in English and Hebrew.
+ * Each concept lists word stems (matched inside normalized text, so Hebrew prefixes such as
+ * ה/ל/ו and plural endings still match). Two items share a concept when they describe the
+ * same concrete thing in any wording or language. Extend it as new kinds of work appear.
+ */
+export const CONCEPTS: Record<string, string[]> = {
+  'temporary housing': ['temporary', 'modular', 'prefab', 'caravan', 'interim', 'יביל', 'זמני', 'קרווילה'],
+  'rebuilding homes': ['residential', 'houses', 'homes destroyed', 'reconstruction of home', 'בתים', 'דירות'],
+  'new neighbourhood': ['neighbourhood', 'neighborhood', 'young famil', 'שכונ'],
+  irrigation: ['irrigat', 'השקיה', 'השקייה'],
+  greenhouses: ['greenhouse', 'חממ'],
+  'dairy and cowsheds': ['cowshed', 'dairy', 'milking', 'רפת', 'חליבה'],
+  'emergency power': ['generator', 'solar', 'batter', 'backup', 'emergency power', 'גנרטור', 'חשמל'],
+  roads: ['road', 'sidewalk', 'repave', 'כביש', 'מדרכ'],
+  'water supply': ['water', 'מים'],
+  'perimeter fence': ['fence', 'perimeter', 'camera', 'גדר'],
+  'emergency squad': ['squad', 'konenut', 'radios', 'vests', 'helmet', 'כוננות'],
+  shelters: ['shelter', 'מקלט', 'ממד', 'מרחב מוגן'],
+  'protected classrooms': ['classroom', 'ממוגנ'],
+  'after-school activities': ['after school', 'afternoon', 'enrichment', 'צהרונ', 'העשרה'],
+  computers: ['laptop', 'computer', 'tablet', 'מחשב'],
+  'early childhood': ['kindergarten', 'daycare', 'early childhood', 'nursery', 'גן הילדים', 'גן ילדים', 'פעוטונ', 'מעונ'],
+  'pool and sports': ['swimming', 'pool', 'sports field', 'בריכה', 'ספורט'],
+  'summer camp': ['summer', 'קייטנ'],
+  'youth activities': ['youth movement', 'counsellors', 'teen', 'תנועת הנוער', 'תנועת נוער', 'נוער'],
+  'community hall': ['community hall', 'community center', 'community centre', 'moadon', 'מועדונ'],
+  'dining hall': ['dining hall', 'חדר האוכל', 'חדר אוכל'],
+  'resilience coordination': ['resilience coordinator', 'resilience team', 'רכז חוסנ', 'חוסנ קהילתי'],
+  commemoration: ['commemorat', 'memorial', 'הנצחה', 'זיכרונ'],
+  'business grants': ['business', 'עסקים', 'עסק'],
+  'vocational training': ['vocational', 'job training', 'retraining', 'training course', 'הכשרה מקצועית', 'מובטל'],
+  'social workers': ['social worker', 'סוציאלי'],
+  'elderly care': ['elderly', 'senior', 'קשיש', 'ותיק'],
+  clinics: ['clinic', 'מרפא'],
+  'trauma care': ['trauma', 'counselling', 'counseling', 'therapy', 'טראומה'],
+  'mattresses and bedding': ['mattress', 'bedding', 'beds', 'מזרונ'],
+  kitchenware: ['kitchen', 'מטבח'],
+  'winter clothing': ['winter', 'coat', 'blanket', 'clothing', 'ביגוד', 'שמיכ'],
+};
+
+const STEMS = Object.entries(CONCEPTS).map(([concept, stems]) => [concept, stems.map(normalizeText)] as const);
+
+/** The concepts a text is about. */
+export function conceptsOf(text: string): Set<string> {
+  const normalized = ` ${normalizeText(text)} `;
+  return new Set(STEMS.filter(([, stems]) => stems.some((stem) => normalized.includes(stem))).map(([concept]) => concept));
+}
