@@ -41,10 +41,20 @@ export const CONCEPTS: Record<string, string[]> = {
   'winter clothing': ['winter', 'coat', 'blanket', 'clothing', 'ביגוד', 'שמיכ'],
 };
 
-const STEMS = Object.entries(CONCEPTS).map(([concept, stems]) => [concept, stems.map(normalizeText)] as const);
+/**
+ * A stem matches at the start of a word ("houses" is not in "greenhouses"); a Hebrew stem may
+ * follow up to two one-letter prefixes (ה, ו, ל, ב, מ, ש, כ), as in ההשקיה or למשפחות.
+ */
+function stemPattern(stem: string): RegExp {
+  const normalized = normalizeText(stem);
+  const hebrew = /[\u05d0-\u05ea]/.test(normalized);
+  return new RegExp(`(?:^| )${hebrew ? '[הובלמשכ]{0,2}' : ''}${normalized}`);
+}
+
+const PATTERNS = Object.entries(CONCEPTS).map(([concept, stems]) => [concept, stems.map(stemPattern)] as const);
 
 /** The concepts a text is about. */
 export function conceptsOf(text: string): Set<string> {
-  const normalized = ` ${normalizeText(text)} `;
-  return new Set(STEMS.filter(([, stems]) => stems.some((stem) => normalized.includes(stem))).map(([concept]) => concept));
+  const normalized = normalizeText(text);
+  return new Set(PATTERNS.filter(([, patterns]) => patterns.some((pattern) => pattern.test(normalized))).map(([concept]) => concept));
 }

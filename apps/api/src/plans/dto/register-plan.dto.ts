@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-val
 import { IsId, OptionalId } from '../../dto/id';
 import { MoneyDto } from '../../dto/money.dto';
 import { Nested } from '../../dto/nested';
-import { Code, OptionalText, Text } from '../../dto/text';
+import { Code, LongText, OptionalText, Text } from '../../dto/text';
 import { WindowDto } from '../../dto/window.dto';
 
 export const PLAN_SOURCES = ['tekuma', 'municipality', 'regional-council', 'ministry'] as const;
@@ -25,7 +25,7 @@ export class RegisterPlanDto {
   @Text(300, 'Temporary housing for returning families')
   title!: string;
 
-  @Text(5000)
+  @LongText(5000)
   description!: string;
 
   @Code('a sector of the program taxonomy', 'housing')
