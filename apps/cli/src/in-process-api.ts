@@ -8,15 +8,21 @@ export type Send = (method: 'GET' | 'POST', url: string, body?: unknown, headers
 
 /**
  * The real API in this process, on a data directory, without a port: commands go through
- * the same validation, handlers and store as over HTTP. Keys are issued for the roles asked.
+ * the same validation, handlers and store as over HTTP. A key is issued per role asked, with
+ * the given label (the actor recorded in the events).
  */
-export async function withInProcessApi<T>(dataDir: string, roles: Role[], body: (send: (role: Role) => Send) => Promise<T>): Promise<T> {
+export async function withInProcessApi<T>(
+  dataDir: string,
+  labels: Partial<Record<Role, string>>,
+  body: (send: (role: Role) => Send) => Promise<T>,
+): Promise<T> {
   const config = loadAppConfig({ ...process.env, C2G_DATA_DIR: dataDir, LOG_LEVEL: 'warn', C2G_RATE_LIMIT_PER_MINUTE: '10000000' });
   const { app } = await createApp(config);
   await app.init();
   try {
     const registry = app.get<ApiKeyRegistry>(API_KEY_REGISTRY);
-    const keys = new Map(roles.map((role) => [role, registry.issue(role, `cli-${role}`, new Date().toISOString()).key]));
+    const now = new Date().toISOString();
+    const keys = new Map(Object.entries(labels).map(([role, label]) => [role as Role, registry.issue(role as Role, label, now).key]));
     return await body((role) => async (method, url, payload, headers = {}) => {
       const response = await app.inject({
         method,

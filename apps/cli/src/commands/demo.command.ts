@@ -49,7 +49,7 @@ async function overHttp(options: DemoOptions, requests: ReturnType<typeof demoRe
 }
 
 async function inProcess(options: DemoOptions, requests: ReturnType<typeof demoRequests>, progress: (n: number) => void) {
-  return withInProcessApi(dataDirOf(options), ['service'], (send) =>
+  return withInProcessApi(dataDirOf(options), { service: 'demo-loader' }, (send) =>
     loadDemo(requests, (request, idempotencyKey) => send('service')('POST', request.url, request.body, { 'idempotency-key': idempotencyKey }), progress),
   );
 }

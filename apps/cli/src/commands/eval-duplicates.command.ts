@@ -20,7 +20,7 @@ export function evalDuplicatesCommand(): Command {
       const set = readLabelledSet(file);
       const scratch = makeScratchDir();
       try {
-        const flags = await withInProcessApi(scratch.dir, ['service', 'analyst'], async (send) => {
+        const flags = await withInProcessApi(scratch.dir, { service: 'eval-loader', analyst: 'eval-reader' }, async (send) => {
           const position = await loadLabelledSet(set, send('service'));
           const raised: RaisedFlag[] = [];
           let cursor: string | undefined;
