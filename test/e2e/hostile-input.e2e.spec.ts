@@ -7,6 +7,7 @@ const COMMAND_ROUTES = [
   '/communities',
   '/communities/kfar-aza/residents-returned',
   '/plans',
+  '/plans/import',
   '/plans/tkm-1/revisions',
   '/plans/tkm-1/withdrawal',
   '/pairings',

@@ -9,6 +9,7 @@ const ROUTE_ROLES: Record<string, Role> = {
   'POST /communities': 'service',
   'POST /communities/{id}/residents-returned': 'service',
   'POST /plans': 'service',
+  'POST /plans/import': 'service',
   'POST /plans/{id}/revisions': 'service',
   'POST /plans/{id}/withdrawal': 'service',
   'POST /pairings': 'service',

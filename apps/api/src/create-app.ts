@@ -9,6 +9,7 @@ import { mountOpenApi } from './openapi';
 import { closeResources, openResources } from './open-resources';
 import { registerHelmet } from './security/register-helmet';
 import { BodyDepthPipe } from './validation/body-depth.pipe';
+import { registerCsvParser } from './validation/register-csv-parser';
 import { createValidationPipe } from './validation/validation-pipe';
 
 export interface CreatedApp {
@@ -31,6 +32,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     app.useGlobalPipes(new BodyDepthPipe(), createValidationPipe());
     app.enableShutdownHooks();
     await registerHelmet(app);
+    registerCsvParser(app);
     mountOpenApi(app);
     return { app, generatedAdminKey: generatedKey };
   } catch (error) {

@@ -28,7 +28,7 @@ export async function withInProcessApi<T>(
         method,
         url,
         headers: { authorization: `Bearer ${keys.get(role)}`, ...headers },
-        ...(method === 'POST' ? { payload: (payload ?? {}) as object } : {}),
+        ...(method === 'POST' ? { payload: (typeof payload === 'string' ? payload : (payload ?? {})) as object } : {}),
       });
       return { status: response.statusCode, body: response.body };
     });

@@ -5,6 +5,7 @@ import { asOfCommand } from './commands/as-of.command';
 import { demoCommand } from './commands/demo.command';
 import { evalDuplicatesCommand } from './commands/eval-duplicates.command';
 import { exportCommand } from './commands/export.command';
+import { importCommand } from './commands/import.command';
 import { eventsCommand, streamsCommand } from './commands/inspect.command';
 import { replayCommand } from './commands/replay.command';
 import { statusCommand } from './commands/status.command';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .addCommand(replayCommand())
     .addCommand(demoCommand())
     .addCommand(exportCommand())
+    .addCommand(importCommand())
     .addCommand(asOfCommand())
     .addCommand(streamsCommand())
     .addCommand(eventsCommand())

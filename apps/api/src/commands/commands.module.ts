@@ -18,6 +18,7 @@ import { MakePledgeHandler } from '../pairings/commands/make-pledge.handler';
 import { ReleaseTeamMemberHandler } from '../pairings/commands/release-team-member.handler';
 import { PlanCommandsController } from '../plans/plan-commands.controller';
 import { RegisterPlanHandler } from '../plans/commands/register-plan.handler';
+import { ImportPlansHandler } from '../plans/import/import-plans.handler';
 import { RevisePlanHandler } from '../plans/commands/revise-plan.handler';
 import { WithdrawPlanHandler } from '../plans/commands/withdraw-plan.handler';
 import { Deciders } from './deciders';
@@ -33,6 +34,7 @@ import { StreamCommandExecutor } from './stream-command-executor';
     RegisterCommunityHandler,
     RecordResidentsReturnedHandler,
     RegisterPlanHandler,
+    ImportPlansHandler,
     RevisePlanHandler,
     WithdrawPlanHandler,
     CreatePairingHandler,
