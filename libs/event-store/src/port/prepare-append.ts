@@ -5,6 +5,8 @@ import { EventMetadataInput, EventToAppend } from './stored-event';
 /** An event checked and normalised, ready for any adapter to chain and store. */
 export interface PreparedEvent {
   eventId: string;
+  /** False when the store generated the id: such an event cannot be a retry of an earlier append. */
+  eventIdGiven: boolean;
   type: string;
   /** `data` exactly as it will read back (JSON round-tripped), so hashes verify later. */
   data: unknown;
@@ -56,6 +58,7 @@ function prepareEvent(event: EventToAppend, index: number, occurredAt: string): 
   const metadata = JSON.parse(toJson(event.metadata ?? {}, `${where}.metadata`));
   return {
     eventId: eventId.toLowerCase(),
+    eventIdGiven: event.eventId !== undefined,
     type: event.type,
     data: JSON.parse(dataJson),
     dataJson,

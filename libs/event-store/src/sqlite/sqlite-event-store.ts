@@ -215,7 +215,8 @@ export class SqliteEventStore implements EventStore {
 
   private tryAppend(request: PendingAppend): Outcome {
     try {
-      return { result: this.appendInSavepoint(request) };
+      // A single event either inserts or fails before writing anything; only longer appends need a savepoint.
+      return { result: request.events.length <= 1 ? this.appendOne(request) : this.appendInSavepoint(request) };
     } catch (error) {
       if (error instanceof EventStoreError) return { error };
       throw error;
@@ -231,7 +232,7 @@ export class SqliteEventStore implements EventStore {
     }
     let revision = tip ? tip.revision : -1n;
     let prevHash = tip ? tip.hash : GENESIS_HASH;
-    let position = this.head();
+    let position = events.length === 0 ? this.head() : 0n;
     for (const event of events) {
       revision += 1n;
       const { prevHash: linked, hash, ...metadata } = chainEvent(event, prevHash);
@@ -264,7 +265,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Re-appending events already stored, in the same stream and order, is a no-op success. */
   private matchRetry(streamId: string, events: PreparedEvent[]): AppendResult | undefined {
-    if (events.length === 0) return undefined;
+    if (events.length === 0 || !events[0].eventIdGiven) return undefined;
     type Row = { stream_id: string; revision: bigint; position: bigint };
     const first = this.statements.byEventId.get(events[0].eventId) as Row | undefined;
     if (!first) return undefined;
