@@ -16,6 +16,7 @@ export const DUPLICATE_FLAGS_SCHEMA = `
   );
   CREATE INDEX dup_plans_by_council_sector ON dup_plans (regional_council, sector, open);
   CREATE TABLE dup_plan_communities (community_id TEXT NOT NULL, sector TEXT NOT NULL, plan_id TEXT NOT NULL, PRIMARY KEY (community_id, sector, plan_id));
+  CREATE INDEX dup_plan_communities_by_plan ON dup_plan_communities (plan_id);
   CREATE TABLE dup_need_pledges (need_id TEXT NOT NULL, currency TEXT NOT NULL, amount INTEGER NOT NULL, PRIMARY KEY (need_id, currency));
   CREATE TABLE dup_flags (
     flag_id TEXT PRIMARY KEY, kind TEXT NOT NULL, a_id TEXT NOT NULL, b_id TEXT NOT NULL, community_id TEXT NOT NULL,

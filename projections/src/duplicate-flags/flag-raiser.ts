@@ -20,8 +20,9 @@ const sql = new PreparedStatements({
                VALUES (@id, @sector, @title, @description, @communities, @council, @from, @to, @amount, @currency, @open, @revision)`,
   clearCoverage: 'DELETE FROM dup_plan_communities WHERE plan_id = ?',
   cover: 'INSERT OR IGNORE INTO dup_plan_communities (community_id, sector, plan_id) VALUES (?, ?, ?)',
-  needsOf: 'SELECT * FROM dup_needs WHERE community_id = ? AND sector = ? AND open = 1 ORDER BY need_id',
-  plansOf: `SELECT p.* FROM dup_plans p WHERE p.open = 1 AND p.sector = @sector AND (
+  needsOf: `SELECT * FROM dup_needs WHERE community_id = @community AND sector = @sector AND open = 1
+            AND window_from <= @to AND window_to >= @from ORDER BY need_id`,
+  plansOf: `SELECT p.* FROM dup_plans p WHERE p.open = 1 AND p.sector = @sector AND p.window_from <= @to AND p.window_to >= @from AND (
               p.plan_id IN (SELECT plan_id FROM dup_plan_communities WHERE community_id = @community AND sector = @sector)
               OR (p.regional_council IS NOT NULL AND p.regional_council = @council)) ORDER BY p.plan_id`,
   councilCommunities: 'SELECT community_id FROM dup_communities WHERE regional_council = ? ORDER BY community_id',
@@ -134,9 +135,10 @@ export class FlagRaiser {
     const need = this.q.need.get(needId) as Row;
     if (!need.open) return;
     const community = this.q.community.get(need.community_id) as Row | undefined;
-    const plans = this.q.plansOf.all({ sector: need.sector, community: need.community_id, council: community?.regional_council ?? null }) as Row[];
+    const window = { from: need.window_from, to: need.window_to };
+    const plans = this.q.plansOf.all({ sector: need.sector, community: need.community_id, council: community?.regional_council ?? null, ...window }) as Row[];
     for (const plan of plans) this.compare('need-plan', need, plan);
-    for (const other of this.q.needsOf.all(need.community_id, need.sector) as Row[]) {
+    for (const other of this.q.needsOf.all({ community: need.community_id, sector: need.sector, ...window }) as Row[]) {
       if (other.need_id !== needId) this.compare('need-need', need, other);
     }
   }
@@ -148,7 +150,8 @@ export class FlagRaiser {
       ? (this.q.councilCommunities.all(plan.regional_council) as Row[]).map((r) => r.community_id)
       : JSON.parse(plan.community_ids);
     for (const communityId of communities) {
-      for (const need of this.q.needsOf.all(communityId, plan.sector) as Row[]) this.compare('need-plan', need, plan);
+      const candidates = this.q.needsOf.all({ community: communityId, sector: plan.sector, from: plan.window_from, to: plan.window_to }) as Row[];
+      for (const need of candidates) this.compare('need-plan', need, plan);
     }
   }
 

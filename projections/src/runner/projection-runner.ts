@@ -41,10 +41,12 @@ export class ProjectionRunner {
   private wake: () => void = () => undefined;
   private lastError: string | undefined;
   private head = 0n;
+  private batchSize: number;
 
   readonly changes$: Observable<ReadModelChange> = this.changesSubject.asObservable();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
+    this.batchSize = options.batchSize ?? 1000;
     for (const projection of options.projections) this.open(projection);
   }
 
@@ -165,7 +167,8 @@ export class ProjectionRunner {
     if (active.length === 0) return this.idle(undefined);
     const from = active.reduce((min, e) => (e.building.checkpoint < min ? e.building.checkpoint : min), active[0].building.checkpoint);
     const page: StoredEvent[] = [];
-    for await (const event of this.options.store.readAll({ fromPosition: from + 1n, maxCount: this.options.batchSize ?? 1000 })) {
+    const started = Date.now();
+    for await (const event of this.options.store.readAll({ fromPosition: from + 1n, maxCount: this.batchSize })) {
       page.push(event);
     }
     if (page.length === 0) {
@@ -179,11 +182,22 @@ export class ProjectionRunner {
       for (const change of building.applyBatch(page, now)) this.changesSubject.next(change);
       if (building.parked) this.logger.error(`${building.projection.name} parked at position ${building.parked.position}: ${building.parked.error}`);
     }
+    this.adaptBatchSize(Date.now() - started);
     const last = page[page.length - 1].position;
     if (last > this.head) this.head = last;
     this.progress.next();
     this.options.onProgress?.(from, this.head);
     await new Promise((resolve) => setImmediate(resolve)); // let HTTP requests in during a long catch-up
+  }
+
+  /**
+   * Batches run synchronously on the event loop: keep each under ~50 ms so HTTP requests are
+   * served during a long catch-up, and grow them again when events are cheap.
+   */
+  private adaptBatchSize(elapsedMs: number): void {
+    const ceiling = this.options.batchSize ?? 1000;
+    if (elapsedMs > 50) this.batchSize = Math.max(10, Math.floor(this.batchSize / 2));
+    else if (elapsedMs < 10) this.batchSize = Math.min(ceiling, this.batchSize * 2);
   }
 
   /** Versions that reached the head go live; a finished rebuild replaces the version serving. */
