@@ -1,7 +1,7 @@
-import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { loadAppConfig } from '../../apps/api/src/config/app-config';
 import { createApp } from '../../apps/api/src/create-app';
+import { exited, runTs } from '../support/run-ts';
 import { makeTempDir } from '../support/temp-dir';
 import { boston, kfarAza, kfarAzaBoston } from '../support/program-fixtures';
 import { alternate } from './measure';
@@ -9,36 +9,20 @@ import { alternate } from './measure';
 const CONNECTIONS = 64;
 const ADMIN = 'bench-admin-key-0123456789abcdef';
 
-const SECTORS = ['housing', 'education', 'employment', 'agriculture', 'infrastructure', 'security', 'welfare', 'culture-and-youth'];
-
-/** Needs spread over sectors and months (as a real program's are), so the detector's buckets stay realistic. */
-const needBody = (n: number) => {
-  const month = n % 120;
-  const from = `${2025 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
-  return JSON.stringify({
-    id: `bench-${n}`, pairingId: 'kfar-aza-boston', title: `Need number ${n} of the joint team`, description: '',
-    sector: SECTORS[n % SECTORS.length], horizon: 'short-term', estimatedCost: { amount: 3_600_000, currency: 'USD' },
-    window: { from, to: from.replace(/-01$/, '-28') }, quantity: 120,
-  });
-};
-
 interface Load {
   requestsPerSecond: number;
   p99: number;
   non2xx: number;
+  sent: number;
 }
 
-/** 64 connections for `seconds`, each request a fresh body (unique need ids). */
-async function load(url: string, seconds: number, headers: Record<string, string>, counter: { n: number }): Promise<Load> {
-  const result = await autocannon({
-    url: `${url}/needs`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    requests: [{ setupRequest: (request) => ({ ...request, body: needBody(counter.n++) }) }],
-  });
-  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx };
+/** 64 connections for `seconds` from a child process; `firstId` keeps need ids unique across runs. */
+async function load(url: string, seconds: number, headers: Record<string, string>, firstId: number): Promise<Load> {
+  const child = runTs('test/bench/load-client.ts', [`${url}/needs`, String(seconds), String(CONNECTIONS), JSON.stringify(headers), String(firstId)]);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  if ((await exited(child)) !== 0) throw new Error(`load client failed: ${output}`);
+  return JSON.parse(output) as Load;
 }
 
 /** c2g's POST /needs (validation, auth, rate limit, command handler, group commit with fsync) vs a bare Fastify JSON echo. */
@@ -57,13 +41,17 @@ export async function httpCommandScenario(quick: boolean) {
   const { key } = (await (await post('/admin/api-keys', { role: 'service', label: 'bench' }, ADMIN)).json()) as { key: string };
   for (const [path, body] of [['/communities', kfarAza], ['/communities', boston], ['/pairings', kfarAzaBoston]] as const) await post(path, body, key);
 
-  const counter = { n: 0 };
+  let next = 0;
   let echoLoad: Load | undefined;
   let c2gLoad: Load | undefined;
   const medians = await alternate(
     quick ? 2 : 3,
-    async () => (echoLoad = await load(echoUrl, seconds, {}, counter)).requestsPerSecond,
-    async () => (c2gLoad = await load(c2gUrl, seconds, { authorization: `Bearer ${key}` }, counter)).requestsPerSecond,
+    async () => (echoLoad = await load(echoUrl, seconds, {}, next)).requestsPerSecond,
+    async () => {
+      c2gLoad = await load(c2gUrl, seconds, { authorization: `Bearer ${key}` }, next);
+      next = c2gLoad.sent;
+      return c2gLoad.requestsPerSecond;
+    },
   );
   await echo.close();
   await app.close();
