@@ -1,3 +1,4 @@
+import { sameData } from '../shared/same-data';
 import { Decider } from '../decider/decider';
 import { ProgramRuleError } from '../decider/program-rule-error';
 import { CommunityCommand } from './community.commands';
@@ -57,7 +58,7 @@ function decide(command: CommunityCommand, state: CommunityState): CommunityEven
 
 function register(profile: CommunityProfile, state: CommunityState): CommunityEvent[] {
   if (!state.profile) return [{ type: 'CommunityRegistered', data: profile }];
-  if (JSON.stringify(state.profile) === JSON.stringify(profile)) return [];
+  if (sameData(state.profile, profile)) return [];
   throw new ProgramRuleError('community-already-registered', `community ${profile.communityId} is already registered`);
 }
 

@@ -51,3 +51,10 @@ describe('communities', () => {
     spec.given([registered(boston)]).when({ type: 'RecordResidentsReturned', data: { ...returned, communityId: 'boston' } }).thenThrows('community-kind-mismatch');
   });
 });
+
+describe('an identical repeat', () => {
+  it('is recognised whatever the order of its fields', () => {
+    const reordered = Object.fromEntries(Object.entries(kfarAza).reverse()) as CommunityProfile;
+    spec.given([registered(kfarAza)]).when({ type: 'RegisterCommunity', data: reordered }).then([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { sameData } from '../shared/same-data';
 import { Decider } from '../decider/decider';
 import { ProgramRuleError } from '../decider/program-rule-error';
 import { assertSector, ProgramTerms } from '../program-terms';
@@ -36,7 +37,7 @@ export function needDecider(terms: ProgramTerms): Decider<NeedCommand, NeedEvent
   function decide(command: NeedCommand, state: NeedState): NeedEvent[] {
     if (command.type === 'RecordNeed') {
       if (state.recorded) {
-        if (JSON.stringify(state.recorded) === JSON.stringify(command.data)) return [];
+        if (sameData(state.recorded, command.data)) return [];
         throw new ProgramRuleError('need-already-exists', `need ${command.data.needId} already exists`);
       }
       checkDetails(terms, command.data);

@@ -1,3 +1,4 @@
+import { sameData } from '../shared/same-data';
 import { ProgramRuleError } from '../decider/program-rule-error';
 import { ProgramTerms } from '../program-terms';
 import { formatMoney } from '../shared/money';
@@ -9,7 +10,7 @@ type CreatePairing = Extract<PairingCommand, { type: 'CreatePairing' }>['data'];
 
 export function createPairing(terms: ProgramTerms, data: CreatePairing, state: PairingState): PairingEvent[] {
   if (state.created) {
-    if (JSON.stringify(state.created) === JSON.stringify(data)) return [];
+    if (sameData(state.created, data)) return [];
     throw new ProgramRuleError('pairing-already-exists', `pairing ${data.pairingId} already exists`);
   }
   if (data.israeliCommunityId === data.globalCommunityId) {

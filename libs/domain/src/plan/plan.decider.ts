@@ -1,3 +1,4 @@
+import { sameData } from '../shared/same-data';
 import { Decider } from '../decider/decider';
 import { ProgramRuleError } from '../decider/program-rule-error';
 import { assertSector, ProgramTerms } from '../program-terms';
@@ -34,7 +35,7 @@ export function planDecider(terms: ProgramTerms): Decider<PlanCommand, PlanEvent
   function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
     if (command.type === 'RegisterPlan') {
       if (state.registered) {
-        if (JSON.stringify(state.registered) === JSON.stringify(command.data)) return [];
+        if (sameData(state.registered, command.data)) return [];
         throw new ProgramRuleError('plan-already-exists', `plan ${command.data.planId} already exists`);
       }
       if (!command.data.communityIds?.length && !command.data.regionalCouncil) {
