@@ -109,6 +109,15 @@ describe('idempotency, If-Match and concurrent writers', () => {
     expect(await headPosition()).toBe(position);
   });
 
+  it('lets an Israeli community be paired again once it has left its pairing', async () => {
+    await api.post('/communities', { ...kfarAza, id: 'sufa', name: 'Sufa', nameHe: 'סופה', aliases: [], regionalCouncil: 'Eshkol' });
+    expect((await api.post('/pairings', { ...kfarAzaBoston, id: 'sufa-1', israeliCommunityId: 'sufa' })).status).toBe(201);
+    expect((await api.post('/pairings', { ...kfarAzaBoston, id: 'sufa-2', israeliCommunityId: 'sufa' })).body.code).toBe('community-already-paired');
+    const left = await api.post('/communities/sufa/unpairing', { pairingId: 'sufa-1', reason: 'the partner withdrew' });
+    expect(left.status).toBe(200);
+    expect((await api.post('/pairings', { ...kfarAzaBoston, id: 'sufa-2', israeliCommunityId: 'sufa' })).status).toBe(201);
+  });
+
   it('refuses an Idempotency-Key reused for a different request', async () => {
     const headers = { 'idempotency-key': 'key-for-one-community' };
     await api.post('/communities', { ...boston, id: 'paris', name: 'Paris' }, { headers });

@@ -6,6 +6,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 const COMMAND_ROUTES = [
   '/communities',
   '/communities/kfar-aza/residents-returned',
+  '/communities/kfar-aza/unpairing',
   '/plans',
   '/plans/import',
   '/plans/tkm-1/revisions',

@@ -8,6 +8,7 @@ const ROUTE_ROLES: Record<string, Role> = {
   'POST /admin/projections/{name}/retry': 'admin',
   'POST /communities': 'service',
   'POST /communities/{id}/residents-returned': 'service',
+  'POST /communities/{id}/unpairing': 'service',
   'POST /plans': 'service',
   'POST /plans/import': 'service',
   'POST /plans/{id}/revisions': 'service',

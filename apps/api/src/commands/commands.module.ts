@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CommunityCommandsController } from '../communities/community-commands.controller';
 import { RecordResidentsReturnedHandler } from '../communities/commands/record-residents-returned.handler';
 import { RegisterCommunityHandler } from '../communities/commands/register-community.handler';
+import { UnpairCommunityHandler } from '../communities/commands/unpair-community.handler';
 import { NeedCommandsController } from '../needs/need-commands.controller';
 import { CancelNeedHandler } from '../needs/commands/cancel-need.handler';
 import { FulfilNeedHandler } from '../needs/commands/fulfil-need.handler';
@@ -33,6 +34,7 @@ import { StreamCommandExecutor } from './stream-command-executor';
     Deciders,
     RegisterCommunityHandler,
     RecordResidentsReturnedHandler,
+    UnpairCommunityHandler,
     RegisterPlanHandler,
     ImportPlansHandler,
     RevisePlanHandler,

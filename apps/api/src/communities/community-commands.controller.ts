@@ -7,8 +7,10 @@ import { IdParamPipe } from '../commands/id-param.pipe';
 import { CommandResult } from '../commands/stream-command-executor';
 import { RecordResidentsReturned } from './commands/record-residents-returned.handler';
 import { RegisterCommunity } from './commands/register-community.handler';
+import { UnpairCommunity } from './commands/unpair-community.handler';
 import { RegisterCommunityDto } from './dto/register-community.dto';
 import { ResidentsReturnedDto } from './dto/residents-returned.dto';
+import { UnpairCommunityDto } from './dto/unpair-community.dto';
 
 @ApiTags('communities')
 @ApiBearerAuth()
@@ -31,5 +33,11 @@ export class CommunityCommandsController {
     @Command() context: CommandContext,
   ): Promise<CommandResult> {
     return this.commands.execute(new RecordResidentsReturned(id, body, context));
+  }
+
+  @Post(':id/unpairing')
+  @HttpCode(200)
+  unpair(@Param('id', IdParamPipe) id: string, @Body() body: UnpairCommunityDto, @Command() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new UnpairCommunity(id, body, context));
   }
 }

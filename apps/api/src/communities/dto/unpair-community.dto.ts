@@ -1,0 +1,10 @@
+import { RequiredId } from '../../dto/id';
+import { Text } from '../../dto/text';
+
+export class UnpairCommunityDto {
+  @RequiredId('the pairing the community leaves')
+  pairingId!: string;
+
+  @Text(2000, 'the partner community withdrew')
+  reason!: string;
+}
