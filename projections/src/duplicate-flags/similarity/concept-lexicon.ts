@@ -53,8 +53,17 @@ function stemPattern(stem: string): RegExp {
 
 const PATTERNS = Object.entries(CONCEPTS).map(([concept, stems]) => [concept, stems.map(stemPattern)] as const);
 
+/** Titles recur across candidates: remember recent answers (cleared when full, so memory stays bounded). */
+const remembered = new Map<string, ReadonlySet<string>>();
+const REMEMBER_AT_MOST = 10_000;
+
 /** The concepts a text is about. */
-export function conceptsOf(text: string): Set<string> {
+export function conceptsOf(text: string): ReadonlySet<string> {
+  const known = remembered.get(text);
+  if (known) return known;
   const normalized = normalizeText(text);
-  return new Set(PATTERNS.filter(([, patterns]) => patterns.some((pattern) => pattern.test(normalized))).map(([concept]) => concept));
+  const concepts = new Set(PATTERNS.filter(([, patterns]) => patterns.some((pattern) => pattern.test(normalized))).map(([concept]) => concept));
+  if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+  remembered.set(text, concepts);
+  return concepts;
 }
