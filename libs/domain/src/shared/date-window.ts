@@ -4,10 +4,6 @@ export interface DateWindow {
   to: string;
 }
 
-export function windowsOverlap(a: DateWindow, b: DateWindow): boolean {
-  return a.from <= b.to && b.from <= a.to;
-}
-
 /** The date `years` after an ISO date (YYYY-MM-DD), for commitment terms. */
 export function addYears(isoDate: string, years: number): string {
   const year = Number(isoDate.slice(0, 4)) + years;
