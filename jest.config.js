@@ -17,7 +17,8 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'] },
-    { ...shared, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'] },
+    // Integration tests talk to real files, child processes and sockets: allow them more than 5 s.
+    { ...shared, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'], testTimeout: 30_000 },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.spec.ts'] },
   ],
 };

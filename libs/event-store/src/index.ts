@@ -11,3 +11,4 @@ export * from './sqlite/open-sqlite-database';
 export * from './sqlite/sqlite-migrations';
 export * from './upcasting/upcaster';
 export * from './upcasting/upcasting-event-store';
+export * from './eventstoredb/eventstoredb-event-store';

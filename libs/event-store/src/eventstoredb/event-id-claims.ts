@@ -1,0 +1,39 @@
+import { EventStoreDBClient, jsonEvent, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { EventIdConflictError } from '../port/event-store-errors';
+import { PreparedEvent } from '../port/prepare-append';
+import { drain, EVENT_ID_CLAIM_PREFIX } from './eventstoredb-records';
+
+/**
+ * EventStoreDB keeps no index by event id, yet the port promises an id lives in one stream
+ * only. Each given id is claimed first in a stream of its own, written with "no stream": the
+ * first claimant wins. Returns true when this stream already held some of the claims, i.e.
+ * the append may be a retry. A claim whose append never landed only makes that check run.
+ */
+export async function claimEventIds(client: EventStoreDBClient, streamId: string, events: PreparedEvent[]): Promise<boolean> {
+  const given = events.filter((event) => event.eventIdGiven);
+  const seen = await Promise.all(given.map((event) => claim(client, streamId, event.eventId)));
+  return seen.some(Boolean);
+}
+
+async function claim(client: EventStoreDBClient, streamId: string, eventId: string): Promise<boolean> {
+  const claimStream = `${EVENT_ID_CLAIM_PREFIX}${eventId}`;
+  try {
+    await client.appendToStream(claimStream, jsonEvent({ type: 'EventIdClaimed', data: { streamId } }), { expectedRevision: NO_STREAM });
+    return false;
+  } catch (error) {
+    if (!(error instanceof WrongExpectedVersionError)) throw error;
+  }
+  const owner = await claimOwner(client, claimStream);
+  if (owner !== streamId) throw new EventIdConflictError(eventId, 'already stored in another stream');
+  return true;
+}
+
+async function claimOwner(client: EventStoreDBClient, claimStream: string): Promise<string | undefined> {
+  try {
+    const [claimed] = await drain(client.readStream(claimStream, { maxCount: 1 }));
+    return (claimed?.data as { streamId?: string } | undefined)?.streamId;
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+    return undefined;
+  }
+}

@@ -1,0 +1,212 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  type Position,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError as ServerWrongExpectedVersion,
+} from '@eventstore/db-client';
+import { chainEvent } from '../hash-chain/chain-event';
+import { GENESIS_HASH } from '../hash-chain/event-hash';
+import { AppendOptions, AppendResult, EventStore, EventSubscription, ReadAllOptions, ReadStreamOptions, SubscribeToAllOptions } from '../port/event-store';
+import { EventIdConflictError, InvalidAppendError, StoreClosedError, WrongExpectedVersionError } from '../port/event-store-errors';
+import { satisfiesExpectedRevision } from '../port/expected-revision';
+import { PreparedEvent, prepareAppend } from '../port/prepare-append';
+import { EventToAppend, StoredEvent } from '../port/stored-event';
+import { claimEventIds } from './event-id-claims';
+import { describeServerError, translateServerError } from './eventstoredb-errors';
+import { readStartFor, toPortPosition } from './eventstoredb-positions';
+import { drain, EVENT_ID_CLAIM_PREFIX, isProgramRecord, RecordedEvent, toStoredEvent, toWireEvent } from './eventstoredb-records';
+import { followAll, ReconnectPolicy } from './eventstoredb-subscription';
+
+export interface EventStoreDbEventStoreOptions {
+  /** esdb://host:2113?tls=false, or esdb+discover://... for a cluster. */
+  connectionString: string;
+  /** Events fetched per $all read. */
+  pageSize?: number;
+  /** Attempts of an append whose stream moved on meanwhile (only with 'any' / 'stream_exists'). */
+  appendAttempts?: number;
+  reconnect?: ReconnectPolicy;
+}
+
+/**
+ * The port on EventStoreDB (gRPC, @eventstore/db-client), for several c2g nodes on one
+ * cluster. Appends are written at the exact revision the hash chain was linked to, so the
+ * chain stays whole whatever the caller expected; losing that race re-reads and re-links.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly pageSize: number;
+  private readonly appendAttempts: number;
+  private readonly reconnect: ReconnectPolicy;
+  private readonly subscriptions = new Set<EventSubscription>();
+  private closed = false;
+
+  constructor(options: EventStoreDbEventStoreOptions) {
+    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.pageSize = options.pageSize ?? 500;
+    this.appendAttempts = options.appendAttempts ?? 50;
+    this.reconnect = options.reconnect ?? { attempts: 8, delayMs: 100 };
+  }
+
+  async append(streamId: string, events: EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    this.assertOpen();
+    const prepared = prepareAppend(streamId, events);
+    assertOwnStream(streamId, prepared);
+    const expected = options.expectedRevision ?? 'any';
+    return describeServerError(async () => {
+      let [mayBeRetry, tip] = await Promise.all([claimEventIds(this.client, streamId, prepared), this.readTip(streamId)]);
+      for (let attempt = 1; ; attempt += 1) {
+        const retried = mayBeRetry ? await this.findRetry(streamId, prepared) : undefined;
+        if (retried) return retried;
+        if (!satisfiesExpectedRevision(expected, tip?.revision)) throw new WrongExpectedVersionError(streamId, expected, tip?.revision);
+        if (prepared.length === 0) return { nextRevision: tip?.revision ?? -1n, position: await this.headPosition() };
+        let prevHash = tip?.hash ?? GENESIS_HASH;
+        const wire = prepared.map((event) => {
+          const metadata = chainEvent(event, prevHash);
+          prevHash = metadata.hash;
+          return toWireEvent(event, metadata);
+        });
+        try {
+          const result = await this.client.appendToStream(streamId, wire, { expectedRevision: tip?.revision ?? NO_STREAM });
+          return { nextRevision: result.nextExpectedRevision, position: toPortPosition(result.position!) };
+        } catch (error) {
+          if (!(error instanceof ServerWrongExpectedVersion) || attempt >= this.appendAttempts) throw error;
+          mayBeRetry = prepared.some((event) => event.eventIdGiven); // the winner may be our own twin
+          await delay(Math.random() * Math.min(50, 2 * attempt));
+          tip = await this.readTip(streamId);
+        }
+      }
+    });
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+    this.assertOpen();
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let from: bigint | typeof START | typeof END = options.fromRevision ?? (backwards ? END : START);
+    while (remaining > 0) {
+      const maxCount = Math.min(this.pageSize, remaining);
+      const page = await this.readStreamPage(streamId, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision: from, maxCount });
+      for (const event of page) yield toStoredEvent(event);
+      remaining -= page.length;
+      if (page.length < maxCount) return;
+      const last = page[page.length - 1].revision;
+      if (backwards && last === 0n) return;
+      from = backwards ? last - 1n : last + 1n;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    this.assertOpen();
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let { start, skipExact } = readStartFor(options.fromPosition ?? 0n);
+    while (remaining > 0) {
+      const page = await this.readAllPage(start, options.fromPosition);
+      for (const event of page) {
+        const position = toPortPosition(event.position!);
+        if (skipExact !== undefined && position <= skipExact) continue;
+        if (!isProgramRecord(event)) continue;
+        yield toStoredEvent(event);
+        remaining -= 1;
+        if (remaining === 0) return;
+      }
+      if (page.length < this.pageSize) return;
+      start = page[page.length - 1].position!;
+      skipExact = toPortPosition(start);
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): EventSubscription {
+    this.assertOpen();
+    const subscription = followAll(this.client, options.fromPosition ?? 'start', this.reconnect, () => this.lastServerPosition());
+    this.subscriptions.add(subscription);
+    return {
+      [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+      close: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.close();
+      },
+    };
+  }
+
+  /** Position of the last c2g event; skips the server's own records and the event-id claims. */
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return describeServerError(async () => {
+      let from: Position | typeof END = END;
+      for (;;) {
+        const page = await drain(this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: this.pageSize }));
+        const found = page.find(isProgramRecord);
+        if (found) return toPortPosition(found.position!);
+        if (page.length < this.pageSize) return 0n;
+        from = page[page.length - 1].position!;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+
+  /** Reads are bounded and drained whole, so no gRPC call is left open behind an early return. */
+  private async readStreamPage(streamId: string, options: Parameters<EventStoreDBClient['readStream']>[1]): Promise<RecordedEvent[]> {
+    try {
+      return await drain(this.client.readStream(streamId, options));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw translateServerError(error);
+    }
+  }
+
+  private async readAllPage(start: Position | 'start', asked: bigint | undefined): Promise<RecordedEvent[]> {
+    try {
+      return await drain(this.client.readAll({ fromPosition: start === 'start' ? START : start, maxCount: this.pageSize }));
+    } catch (error) {
+      throw translateServerError(error, asked);
+    }
+  }
+
+  private async lastServerPosition(): Promise<Position | undefined> {
+    const [last] = await drain(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
+    return last?.position;
+  }
+
+  private async readTip(streamId: string): Promise<{ revision: bigint; hash: string } | undefined> {
+    const [tip] = await this.readStreamPage(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    return tip && { revision: tip.revision, hash: (tip.metadata as { hash: string }).hash };
+  }
+
+  /** The answer of an earlier append of these very events, or undefined if none of them is stored. */
+  private async findRetry(streamId: string, events: PreparedEvent[]): Promise<AppendResult | undefined> {
+    const wanted = new Set(events.map((event) => event.eventId));
+    const found = new Map<string, StoredEvent>();
+    for await (const stored of this.readStream(streamId)) if (wanted.has(stored.eventId)) found.set(stored.eventId, stored);
+    if (found.size === 0) return undefined;
+    const first = found.get(events[0].eventId);
+    const whole = first !== undefined && events.every((event, i) => found.get(event.eventId)?.revision === first.revision + BigInt(i));
+    if (!whole) throw new EventIdConflictError(events[0].eventId, 'a retry must re-send the same events of the same stream');
+    const last = found.get(events[events.length - 1].eventId)!;
+    return { nextRevision: last.revision, position: last.position };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError();
+  }
+}
+
+function assertOwnStream(streamId: string, events: PreparedEvent[]): void {
+  if (streamId.startsWith(EVENT_ID_CLAIM_PREFIX)) throw new InvalidAppendError(`stream ids starting with ${EVENT_ID_CLAIM_PREFIX} are the store's own`);
+  const ids = new Set(events.map((event) => event.eventId));
+  if (ids.size !== events.length) throw new EventIdConflictError(events.find((e, i) => events.findIndex((o) => o.eventId === e.eventId) !== i)!.eventId, 'twice in this append');
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

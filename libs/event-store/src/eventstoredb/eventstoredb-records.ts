@@ -1,0 +1,46 @@
+import { jsonEvent, type JSONEventType, type ResolvedEvent } from '@eventstore/db-client';
+import { EventStoreError } from '../port/event-store-errors';
+import { PreparedEvent } from '../port/prepare-append';
+import { EventMetadata, StoredEvent } from '../port/stored-event';
+import { toPortPosition } from './eventstoredb-positions';
+
+/** Streams the adapter keeps for itself in the same database: one per claimed event id. */
+export const EVENT_ID_CLAIM_PREFIX = 'c2g-event-id-';
+
+const NO_POSITION = 2n ** 63n;
+
+export type RecordedEvent = NonNullable<ResolvedEvent['event']>;
+
+/** c2g's own events: not the server's system records, not the adapter's event-id claims. */
+export function isProgramRecord(event: RecordedEvent): boolean {
+  return !event.streamId.startsWith('$') && !event.type.startsWith('$') && !event.streamId.startsWith(EVENT_ID_CLAIM_PREFIX);
+}
+
+/** Every event of a bounded read, the read run to its end. */
+export async function drain(read: AsyncIterable<ResolvedEvent>): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for await (const { event } of read) if (event) events.push(event);
+  return events;
+}
+
+export function toWireEvent(event: PreparedEvent, metadata: EventMetadata) {
+  return jsonEvent<JSONEventType>({ id: event.eventId, type: event.type, data: event.data as never, metadata });
+}
+
+export function toStoredEvent(event: RecordedEvent): StoredEvent {
+  // Servers before 22.10 leave stream reads without an $all position (reported as 2^64 - 1).
+  if (!event.isJson || !event.position || event.position.commit >= NO_POSITION) {
+    throw new EventStoreError(
+      `event ${event.id} in ${event.streamId} came back without JSON data or an $all position (EventStoreDB 22.10 or later is required)`,
+    );
+  }
+  return {
+    eventId: event.id,
+    streamId: event.streamId,
+    type: event.type,
+    revision: event.revision,
+    position: toPortPosition(event.position),
+    data: event.data,
+    metadata: event.metadata as EventMetadata,
+  };
+}

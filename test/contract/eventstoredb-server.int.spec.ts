@@ -1,0 +1,15 @@
+import { eventStoreContract } from './event-store.contract';
+import { eventStoreDbFixture } from './eventstoredb-fixture';
+
+const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
+
+if (connectionString) {
+  eventStoreContract('EventStoreDB adapter on a real server', async () => eventStoreDbFixture(connectionString));
+} else {
+  console.warn(
+    'NOTICE: the EventStoreDB contract run against a real server is skipped: set EVENTSTORE_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false) to run it.',
+  );
+  describe('EventStore contract: EventStoreDB adapter on a real server', () => {
+    it.skip('runs only when EVENTSTORE_CONNECTION_STRING names a server', () => undefined);
+  });
+}
