@@ -1,18 +1,23 @@
-import { SqliteEventStore } from '@c2g/event-store';
-import { join } from 'node:path';
+import { EventStore } from '@c2g/event-store';
 import { collect } from '../support/collect';
 import { apiClient } from '../support/api-client';
 import { boston, kfarAza, kfarAzaBoston, kindergartenRoadMap, mattresses, teamMember } from '../support/program-fixtures';
+import { StoreBackend, storeBackends } from '../support/store-backends';
 import { startTestApp, TestApp } from '../support/test-app';
 
-describe('a pairing from formation to recovery over HTTP', () => {
+describe.each(storeBackends())('a pairing from formation to recovery over HTTP, events in %s', (_, backend: () => Promise<StoreBackend>) => {
   let harness: TestApp;
   let api: ReturnType<typeof apiClient>;
+  let events: StoreBackend;
   beforeAll(async () => {
-    harness = await startTestApp();
+    events = await backend();
+    harness = await startTestApp(events.env);
     api = apiClient(harness);
   });
-  afterAll(() => harness.stop());
+  afterAll(async () => {
+    await harness.stop();
+    await events.stop();
+  });
 
   it('runs the whole lifecycle through the command API', async () => {
     expect((await api.post('/communities', kfarAza)).status).toBe(201);
@@ -37,7 +42,7 @@ describe('a pairing from formation to recovery over HTTP', () => {
     const recovery = await api.post('/pairings/kfar-aza-boston/phase', { to: 'recovery', reason: 'road map approved' });
     expect(recovery.status).toBe(200);
 
-    const store = new SqliteEventStore({ file: join(harness.dataDir, 'events.sqlite') });
+    const store: EventStore = events.open(harness.dataDir);
     const stream = await collect(store.readStream('pairing-kfar-aza-boston'));
     const community = await collect(store.readStream('community-kfar-aza'));
     await store.close();
@@ -51,5 +56,9 @@ describe('a pairing from formation to recovery over HTTP', () => {
     expect(stream[0].metadata.correlationId).toEqual(expect.any(String));
     expect(JSON.stringify(stream.map((e) => [e.data, e.metadata]))).not.toMatch(/Person israeli 1|example\.org/);
     expect(stream[1].data).toMatchObject({ side: 'israeli', personId: expect.any(String) });
+
+    const read = await api.get(`/pairings/kfar-aza-boston?minPosition=${recovery.body.position}`);
+    expect(read.body).toMatchObject({ id: 'kfar-aza-boston', phase: 'recovery' });
+    expect((await api.get('/audit/verify', { role: 'auditor' })).body).toMatchObject({ ok: true });
   });
 });

@@ -20,7 +20,7 @@ export interface CreatedApp {
 
 /** Builds the configured Nest app on Fastify; main.ts and the e2e tests share it. */
 export async function createApp(config: AppConfig): Promise<CreatedApp> {
-  const resources = openResources(config);
+  const resources = await openResources(config);
   try {
     const { generatedKey } = bootstrapAdminKey(resources.apiKeys, config.adminKey, new Date().toISOString());
     const app = await NestFactory.create<NestFastifyApplication>(

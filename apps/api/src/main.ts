@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadAppConfig } from './config/app-config';
 import { createApp } from './create-app';
+import { withoutCredentials } from './event-store/open-event-store';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
@@ -9,7 +10,8 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   const logger = new Logger('c2g');
-  logger.log(`c2g API listening on ${url} (data in ${config.dataDir})`);
+  const events = config.eventStoreConnectionString ? `events in EventStoreDB at ${withoutCredentials(config.eventStoreConnectionString)}, ` : '';
+  logger.log(`c2g API listening on ${url} (${events}data in ${config.dataDir})`);
   logger.log(`API documentation: ${url}/docs`);
   if (generatedAdminKey) {
     // Printed straight to stdout, once, never through the logger: it is a secret.

@@ -15,9 +15,9 @@ export interface AppResources {
   persons: PersonStore;
 }
 
-/** Opens everything on disk the app needs; closes what was opened if a later step fails. */
-export function openResources(config: AppConfig): AppResources {
-  const store = openEventStore(config);
+/** Opens the event store and everything on disk the app needs; closes what was opened if a later step fails. */
+export async function openResources(config: AppConfig): Promise<AppResources> {
+  const store = await openEventStore(config);
   let apiKeys: ApiKeyRegistry | undefined;
   let persons: PersonStore | undefined;
   try {

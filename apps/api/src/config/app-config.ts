@@ -10,6 +10,8 @@ export interface AppConfig {
   dataDir: string;
   logLevels: LogLevel[];
   sqliteSynchronous: SqliteSynchronous;
+  /** EVENTSTORE_CONNECTION_STRING: when set, events live in EventStoreDB instead of data/events.sqlite. */
+  eventStoreConnectionString?: string;
   /** C2G_ADMIN_KEY: the operator's admin secret; when absent a key is generated at first start. */
   adminKey?: string;
   /** How long a query with ?minPosition= waits for the read models (C2G_READ_WAIT_MS). */
@@ -39,6 +41,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.C2G_DATA_DIR || './data'),
     logLevels: parseLogLevel(env.LOG_LEVEL ?? 'info'),
     sqliteSynchronous: parseSynchronous(env.C2G_SQLITE_SYNCHRONOUS ?? 'FULL'),
+    eventStoreConnectionString: parseConnectionString(env.EVENTSTORE_CONNECTION_STRING),
     adminKey: parseAdminKey(env.C2G_ADMIN_KEY),
     readWaitMs: parseMillis('C2G_READ_WAIT_MS', env.C2G_READ_WAIT_MS ?? '5000'),
     stalledPhaseDays: parseDays(env.C2G_STALLED_PHASE_DAYS ?? '90'),
@@ -72,6 +75,14 @@ function parseSynchronous(value: string): SqliteSynchronous {
     throw new ConfigError(`C2G_SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS.join(', ')}, got "${value}"`);
   }
   return mode;
+}
+
+function parseConnectionString(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (!/^esdb(\+discover)?:\/\/\S+$/.test(value.trim())) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://');
+  }
+  return value.trim();
 }
 
 function parseAdminKey(value: string | undefined): string | undefined {
