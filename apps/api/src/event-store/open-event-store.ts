@@ -28,7 +28,7 @@ async function reachable(store: EventStore, connectionString: string): Promise<E
     return store;
   } catch (error) {
     void store.close().catch(() => undefined);
-    throw new StoreOpenError(`EventStoreDB at ${withoutCredentials(connectionString)} is unreachable: ${(error as Error).message}`);
+    throw new StoreOpenError(`EventStoreDB at ${withoutCredentials(connectionString)} is unreachable: ${(error as Error).message.replace(/^EventStoreDB is unreachable: /, '')}`);
   } finally {
     clearTimeout(timer);
   }
