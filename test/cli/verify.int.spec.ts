@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@c2g/event-store';
+import { EventStoreDbEventStore, SqliteEventStore } from '@c2g/event-store';
+import { startEventStoreDbDouble } from '../eventstoredb-double/eventstoredb-double';
 import { runCli } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -29,5 +30,19 @@ describe('c2g verify', () => {
     const result = await runCli(['verify', '--data-dir', temp.dir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^BROKEN: stream pairing-kfar-aza revision 1 \(position 2\): content does not match/);
+  }, 30_000);
+
+  it('verifies the log in EventStoreDB when EVENTSTORE_CONNECTION_STRING is set', async () => {
+    const server = await startEventStoreDbDouble();
+    const store = new EventStoreDbEventStore({ connectionString: server.connectionString });
+    try {
+      await store.append('pairing-kfar-aza', [1, 2].map((n) => ({ type: 'PledgeMade', data: { n } })));
+      const result = await runCli(['verify', '--data-dir', temp.dir], { EVENTSTORE_CONNECTION_STRING: server.connectionString });
+      expect(result.stdout).toBe('intact: 2 events in 1 streams\n');
+      expect(result.code).toBe(0);
+    } finally {
+      await store.close();
+      await server.stop();
+    }
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { upcasters } from '@c2g/domain';
-import { EventStore, SqliteEventStore, UpcastingEventStore } from '@c2g/event-store';
+import { EventStore, EventStoreDbEventStore, SqliteEventStore, UpcastingEventStore } from '@c2g/event-store';
 import { allProjections, ProjectionRunner } from '@c2g/projections';
 
 /** Options every command that works on the embedded store accepts. */
@@ -12,9 +12,16 @@ export function dataDirOf(options: StoreOptions): string {
   return resolve(options.dataDir ?? process.env.C2G_DATA_DIR ?? './data');
 }
 
-/** Opens the event store the API uses (same file; safe while the server runs); `.raw` reads it as written. */
+/**
+ * Opens the event store the API uses: EventStoreDB when EVENTSTORE_CONNECTION_STRING is set,
+ * else the embedded file (safe while the server runs). `.raw` reads events as written.
+ */
 export function openStore(options: StoreOptions): UpcastingEventStore {
-  return new UpcastingEventStore(new SqliteEventStore({ file: join(dataDirOf(options), 'events.sqlite') }), [...upcasters]);
+  const connectionString = process.env.EVENTSTORE_CONNECTION_STRING?.trim();
+  const raw = connectionString
+    ? new EventStoreDbEventStore({ connectionString })
+    : new SqliteEventStore({ file: join(dataDirOf(options), 'events.sqlite') });
+  return new UpcastingEventStore(raw, [...upcasters]);
 }
 
 export function readModelsDir(options: StoreOptions): string {
