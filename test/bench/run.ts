@@ -4,13 +4,14 @@
  */
 import { duplicateDetectionScenario } from './duplicate-detection.bench';
 import { httpCommandScenario } from './http-commands.bench';
+import { peerCommandPathScenario } from './peer-command-path.bench';
 import { replayScenario } from './replay.bench';
 import { storeAppendScenario } from './store-appends.bench';
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const ratios: Record<string, number> = {};
-  for (const scenario of [httpCommandScenario, storeAppendScenario, replayScenario, duplicateDetectionScenario]) {
+  for (const scenario of [httpCommandScenario, peerCommandPathScenario, storeAppendScenario, replayScenario, duplicateDetectionScenario]) {
     const result = await scenario(quick);
     process.stdout.write(`\n${result.name}\n`);
     for (const [label, value] of result.rows) process.stdout.write(`  ${label.padEnd(40)} ${value}\n`);

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exited, runTs } from '../support/run-ts';
+import { median } from './measure';
+
+const PEER_DIR = join(__dirname, 'peer-emmett');
+
+interface PathResult {
+  commandsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** The peer's packages live in their own folder (they pin commander 12 and build sqlite3): installed on first use. */
+function ensurePeerInstalled(): void {
+  if (existsSync(join(PEER_DIR, 'node_modules', '@event-driven-io', 'emmett-sqlite'))) return;
+  process.stderr.write('installing the peer (@event-driven-io/emmett-sqlite, sqlite3 built from source) once, about 2 minutes…\n');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEER_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function runPath(script: string, needsPerLane: number): Promise<PathResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'c2g-bench-path-'));
+  try {
+    const child = runTs(script, [dir, String(needsPerLane)]);
+    let output = '';
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    if ((await exited(child)) !== 0) throw new Error(`${script} failed: ${errors.slice(0, 500)}`);
+    return JSON.parse(output);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Scenario 2: the need command path (read, fold, decide, append) on c2g's store and on Emmett's SQLite store. */
+export async function peerCommandPathScenario(quick: boolean) {
+  ensurePeerInstalled();
+  const rounds = quick ? 3 : 5;
+  const [c2gRuns, peerRuns]: PathResult[][] = [[], []];
+  for (let round = 0; round < rounds; round += 1) {
+    peerRuns.push(await runPath('test/bench/peer-emmett/emmett-command-path.ts', quick ? 2 : 5));
+    c2gRuns.push(await runPath('test/bench/command-path/c2g-command-path.ts', quick ? 20 : 100));
+  }
+  const summary = (runs: PathResult[]) => ({
+    throughput: median(runs.map((r) => r.commandsPerSecond)),
+    p50: median(runs.map((r) => r.p50Ms)),
+    p99: median(runs.map((r) => r.p99Ms)),
+  });
+  const [c2g, peer] = [summary(c2gRuns), summary(peerRuns)];
+  const row = (s: ReturnType<typeof summary>) => `${Math.round(s.throughput)} commands/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms`;
+  return {
+    name: 'need command path (read, decide, append), 64 concurrent lanes, WAL + fsync',
+    rows: [
+      ['Emmett SQLite store (CommandHandler)', row(peer)],
+      ['c2g SqliteEventStore', row(c2g)],
+    ],
+    ratio: { key: 'peerCommandPathRatio', value: c2g.throughput / peer.throughput, target: '≥ 2' },
+  };
+}
