@@ -52,6 +52,7 @@ const comparable = (row: Row): Comparable => ({
 /** What one event does to the flags; one instance per event, inside the runner's transaction. */
 export class FlagRaiser {
   private readonly q;
+  private readonly communities = new Map<string, { communityName: string; placeWords: string[] }>();
 
   constructor(
     private readonly db: Database,
@@ -163,13 +164,7 @@ export class FlagRaiser {
     const bId = kind === 'need-plan' ? (b.plan_id as string) : (b.need_id as string);
     const id = flagId(kind, aId, bId);
     const existing = this.q.flag.get(id) as Row | undefined;
-    const community = this.q.community.get(need.community_id) as Row | undefined;
-    const result = scoreDuplicate(comparable(a), comparable(b), {
-      communityName: community?.name ?? need.community_id,
-      sector: need.sector,
-      placeWords: community ? JSON.parse(community.place_words) : [],
-      rates: this.rates,
-    });
+    const result = scoreDuplicate(comparable(a), comparable(b), { ...this.communityOf(need.community_id), sector: need.sector, rates: this.rates });
     if (!result.duplicate) {
       if (existing?.status === 'open') this.setStatus(id, 'closed', need.community_id);
       return;
@@ -180,6 +175,17 @@ export class FlagRaiser {
       reasons: JSON.stringify(result.reasons), aRevision: a.revision, bRevision: b.revision, at: this.event.metadata.occurredAt, position: this.event.position });
     this.announce(id, need.community_id);
     if (kind === 'need-plan') this.checkOverFunding(aId);
+  }
+
+  /** A community's name and place words, looked up once per event however many pairs it scores. */
+  private communityOf(communityId: string): { communityName: string; placeWords: string[] } {
+    let known = this.communities.get(communityId);
+    if (!known) {
+      const row = this.q.community.get(communityId) as Row | undefined;
+      known = { communityName: row?.name ?? communityId, placeWords: row ? JSON.parse(row.place_words) : [] };
+      this.communities.set(communityId, known);
+    }
+    return known;
   }
 
   /** Pledges for a need plus the budgets of plans that duplicate it, against its cost (through the rate table). */

@@ -179,7 +179,7 @@ export class ProjectionRunner {
     }
     const now = () => new Date().toISOString();
     for (const { building } of active) {
-      for (const change of building.applyBatch(page, now)) this.changesSubject.next(change);
+      for (const change of building.applyBatch(page, now, this.changesSubject.observed)) this.changesSubject.next(change);
       if (building.parked) this.logger.error(`${building.projection.name} parked at position ${building.parked.position}: ${building.parked.error}`);
     }
     this.adaptBatchSize(Date.now() - started);

@@ -40,17 +40,20 @@ export class ProjectionSlot {
     };
   }
 
-  /** Applies the events after this slot's checkpoint; returns the committed changes. */
-  applyBatch(events: StoredEvent[], parkedAt: () => string): ReadModelChange[] {
+  /**
+   * Applies the events after this slot's checkpoint; returns the committed changes, or none
+   * when nobody listens (`collectChanges` false) — building them is a tenth of a replay's time.
+   */
+  applyBatch(events: StoredEvent[], parkedAt: () => string, collectChanges = true): ReadModelChange[] {
     const pending = events.filter((event) => event.position > this.checkpoint);
     if (pending.length === 0 || this.parked) return [];
     let failed: StoredEvent | undefined;
     try {
-      return this.commit(pending, (event) => (failed = event));
+      return this.commit(pending, (event) => (failed = event), collectChanges);
     } catch (error) {
       const culprit = failed ?? pending[0];
       const before = pending.filter((event) => event.position < culprit.position);
-      const changes = before.length > 0 ? this.commit(before, () => undefined) : [];
+      const changes = before.length > 0 ? this.commit(before, () => undefined, collectChanges) : [];
       this.park(culprit, error, parkedAt());
       return changes;
     }
@@ -80,19 +83,19 @@ export class ProjectionSlot {
     };
   }
 
-  private commit(events: StoredEvent[], reached: (event: StoredEvent) => void): ReadModelChange[] {
+  private commit(events: StoredEvent[], reached: (event: StoredEvent) => void, collectChanges: boolean): ReadModelChange[] {
     const changes: ReadModelChange[] = [];
     const name = this.projection.name;
+    const ignore = () => undefined;
     this.db.transaction(() => {
       // Another process (the CLI) may feed the same file: trust only the checkpoint inside the lock.
       const stored = (this.readCheckpoint.get() as { position: bigint }).position;
       if (stored > this.checkpoint) this.checkpoint = stored;
       events.filter((event) => event.position > stored).forEach((event) => {
         reached(event);
-        const position = event.position.toString();
         this.projection.apply(event, {
           db: this.db,
-          changed: (change) => changes.push({ ...change, projection: name, position }),
+          changed: collectChanges ? (change) => changes.push({ ...change, projection: name, position: event.position.toString() }) : ignore,
         });
       });
       const last = events[events.length - 1].position;
