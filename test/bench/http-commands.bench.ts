@@ -1,6 +1,8 @@
 import Fastify from 'fastify';
 import { loadAppConfig } from '../../apps/api/src/config/app-config';
 import { createApp } from '../../apps/api/src/create-app';
+import { PROJECTION_RUNNER } from '../../apps/api/src/read-models/projection-runner.token';
+import { ProjectionRunner } from '../../projections/src';
 import { exited, runTs } from '../support/run-ts';
 import { makeTempDir } from '../support/temp-dir';
 import { boston, kfarAza, kfarAzaBoston } from '../support/program-fixtures';
@@ -41,6 +43,7 @@ export async function httpCommandScenario(quick: boolean) {
   const { key } = (await (await post('/admin/api-keys', { role: 'service', label: 'bench' }, ADMIN)).json()) as { key: string };
   for (const [path, body] of [['/communities', kfarAza], ['/communities', boston], ['/pairings', kfarAzaBoston]] as const) await post(path, body, key);
 
+  const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
   let next = 0;
   let echoLoad: Load | undefined;
   let c2gLoad: Load | undefined;
@@ -50,6 +53,8 @@ export async function httpCommandScenario(quick: boolean) {
     async () => {
       c2gLoad = await load(c2gUrl, seconds, { authorization: `Bearer ${key}` }, next);
       next = c2gLoad.sent;
+      // The read models finish the backlog before the echo's next round shares this event loop.
+      await runner.waitUntilCaughtUp(120_000);
       return c2gLoad.requestsPerSecond;
     },
   );

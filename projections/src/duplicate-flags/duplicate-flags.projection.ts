@@ -20,7 +20,7 @@ type Event = CommunityEvent | PairingEvent | NeedEvent | PlanEvent | DuplicateFl
  */
 export class DuplicateFlagsProjection implements Projection {
   readonly name = 'duplicate-flags';
-  readonly version = 2;
+  readonly version = 3;
 
   constructor(private readonly rates: RateTable = DEFAULT_RATES) {}
 

@@ -8,7 +8,9 @@ export const DUPLICATE_FLAGS_SCHEMA = `
     window_from TEXT NOT NULL, window_to TEXT NOT NULL, amount INTEGER NOT NULL, currency TEXT NOT NULL,
     open INTEGER NOT NULL, revision INTEGER NOT NULL
   );
-  CREATE INDEX dup_needs_by_community_sector ON dup_needs (community_id, sector, open);
+  CREATE INDEX dup_needs_by_window ON dup_needs (community_id, sector, open, window_from);
+  -- The longest window among a bucket's needs: an overlapping need starts at most that many days before a window does.
+  CREATE TABLE dup_need_spans (community_id TEXT NOT NULL, sector TEXT NOT NULL, max_days INTEGER NOT NULL, PRIMARY KEY (community_id, sector));
   CREATE TABLE dup_plans (
     plan_id TEXT PRIMARY KEY, sector TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, community_ids TEXT NOT NULL,
     regional_council TEXT, window_from TEXT NOT NULL, window_to TEXT NOT NULL, amount INTEGER NOT NULL, currency TEXT NOT NULL,

@@ -21,7 +21,11 @@ const sql = new PreparedStatements({
   clearCoverage: 'DELETE FROM dup_plan_communities WHERE plan_id = ?',
   cover: 'INSERT OR IGNORE INTO dup_plan_communities (community_id, sector, plan_id) VALUES (?, ?, ?)',
   needsOf: `SELECT * FROM dup_needs WHERE community_id = @community AND sector = @sector AND open = 1
-            AND window_from <= @to AND window_to >= @from ORDER BY need_id`,
+            AND window_from <= @to AND window_to >= @from
+            AND window_from >= date(@from, '-' || (SELECT max_days FROM dup_need_spans WHERE community_id = @community AND sector = @sector) || ' days')
+            ORDER BY need_id`,
+  widenSpan: `INSERT INTO dup_need_spans (community_id, sector, max_days) VALUES (@community, @sector, CAST(julianday(@to) - julianday(@from) AS INTEGER) + 1)
+              ON CONFLICT (community_id, sector) DO UPDATE SET max_days = max(max_days, excluded.max_days)`,
   plansOf: `SELECT p.* FROM dup_plans p WHERE p.open = 1 AND p.sector = @sector AND p.window_from <= @to AND p.window_to >= @from AND (
               p.plan_id IN (SELECT plan_id FROM dup_plan_communities WHERE community_id = @community AND sector = @sector)
               OR (p.regional_council IS NOT NULL AND p.regional_council = @council)) ORDER BY p.plan_id`,
@@ -64,7 +68,7 @@ export class FlagRaiser {
   }
 
   recordNeed(n: NeedRecorded): void {
-    this.q.insertNeed.run({ id: n.needId, community: n.communityId, sector: n.sector, title: n.title, description: n.description,
+    this.storeNeed({ id: n.needId, community: n.communityId, sector: n.sector, title: n.title, description: n.description,
       from: n.window.from, to: n.window.to, amount: n.estimatedCost.amount, currency: n.estimatedCost.currency, open: 1, revision: 0 });
     this.evaluateNeed(n.needId);
   }
@@ -72,11 +76,16 @@ export class FlagRaiser {
   reviseNeed(needId: string, changes: Partial<NeedDetails>): void {
     const row = this.q.need.get(needId) as Row | undefined;
     if (!row) return;
-    this.q.insertNeed.run({ id: needId, community: row.community_id, sector: changes.sector ?? row.sector, title: changes.title ?? row.title,
+    this.storeNeed({ id: needId, community: row.community_id, sector: changes.sector ?? row.sector, title: changes.title ?? row.title,
       description: changes.description ?? row.description, from: changes.window?.from ?? row.window_from, to: changes.window?.to ?? row.window_to,
       amount: changes.estimatedCost?.amount ?? row.amount, currency: changes.estimatedCost?.currency ?? row.currency, open: row.open, revision: row.revision + 1 });
     this.closeFlagsOf(needId);
     this.evaluateNeed(needId);
+  }
+
+  private storeNeed(need: Row): void {
+    this.q.insertNeed.run(need);
+    this.q.widenSpan.run({ community: need.community, sector: need.sector, from: need.from, to: need.to });
   }
 
   closeNeed(needId: string): void {
