@@ -4,6 +4,7 @@
  * Each request carries a fresh need (unique id, spread over sectors and months).
  */
 import autocannon from 'autocannon';
+import { PAIRINGS } from './bench-program';
 
 const SECTORS = ['housing', 'education', 'employment', 'agriculture', 'infrastructure', 'security', 'welfare', 'culture-and-youth'];
 const [url, seconds, connections, headersJson, firstId] = process.argv.slice(2);
@@ -11,10 +12,10 @@ let n = Number(firstId);
 
 function needBody(): string {
   const i = n++;
-  const month = i % 120;
+  const month = Math.floor(i / SECTORS.length) % 120;
   const from = `${2025 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
   return JSON.stringify({
-    id: `bench-${i}`, pairingId: 'kfar-aza-boston', title: `Need number ${i} of the joint team`, description: '',
+    id: `bench-${i}`, pairingId: `pair-${i % PAIRINGS}`, title: `Need number ${i} of the joint team`, description: '',
     sector: SECTORS[i % SECTORS.length], horizon: 'short-term', estimatedCost: { amount: 3_600_000, currency: 'USD' },
     window: { from, to: from.replace(/-01$/, '-28') }, quantity: 120,
   });
