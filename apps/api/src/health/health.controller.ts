@@ -25,15 +25,18 @@ export class HealthController {
   /** Ready = the store answers and every read model is caught up and none is parked. */
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    let headPosition: string | undefined;
+    let head: bigint | undefined;
     try {
-      headPosition = (await this.store.headPosition()).toString();
+      head = await this.store.headPosition();
     } catch {
-      headPosition = undefined;
+      head = undefined;
     }
+    const headPosition = head?.toString();
     const projections = this.projections.status();
     const runnerError = this.projections.error();
-    const ready = headPosition !== undefined && this.projections.caughtUp() && !runnerError;
+    // The runner knows the log only as far as it has read it: also compare with the store's head.
+    const reachedHead = head !== undefined && projections.every((p) => BigInt(p.checkpoint) >= head);
+    const ready = reachedHead && this.projections.caughtUp() && !runnerError;
     if (!ready) reply.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status: ready ? 'ready' : 'not-ready',
