@@ -26,8 +26,9 @@ export function prepareAppend(
 ): PreparedEvent[] {
   assertStreamId(streamId);
   if (!Array.isArray(events)) throw new InvalidAppendError('events must be an array');
-  const occurredAt = now();
-  return events.map((event: EventToAppend, index) => prepareEvent(event, index, occurredAt));
+  let occurredAt: string | undefined;
+  const stamp = () => (occurredAt ??= now()); // one time for the whole append, taken only if an event lacks one
+  return events.map((event: EventToAppend, index) => prepareEvent(event, index, stamp));
 }
 
 function assertStreamId(streamId: unknown): asserts streamId is string {
@@ -44,7 +45,7 @@ function assertStreamId(streamId: unknown): asserts streamId is string {
   }
 }
 
-function prepareEvent(event: EventToAppend, index: number, occurredAt: string): PreparedEvent {
+function prepareEvent(event: EventToAppend, index: number, stamp: () => string): PreparedEvent {
   const where = `events[${index}]`;
   if (typeof event !== 'object' || event === null) throw new InvalidAppendError(`${where} must be an object`);
   const eventId = event.eventId ?? randomUUID();
@@ -62,7 +63,7 @@ function prepareEvent(event: EventToAppend, index: number, occurredAt: string): 
     type: event.type,
     data: JSON.parse(dataJson),
     dataJson,
-    metadata: { ...metadata, occurredAt: metadata.occurredAt ?? occurredAt, schemaVersion: metadata.schemaVersion ?? 1 },
+    metadata: { ...metadata, occurredAt: metadata.occurredAt ?? stamp(), schemaVersion: metadata.schemaVersion ?? 1 },
   };
 }
 

@@ -101,4 +101,19 @@ describe('SqliteEventStore on disk', () => {
     expect(await collect(reopened.readStream('s-1'))).toHaveLength(1);
     await reopened.close();
   });
+
+  it('sees a stream moved by another connection on the same file: stale revisions refused, the chain linked to its tip', async () => {
+    const file = join(temp.dir, 'shared.sqlite');
+    const [a, b] = [new SqliteEventStore({ file }), new SqliteEventStore({ file })];
+    try {
+      await a.append('pairing-kfar-aza-boston', [{ type: 'PledgeMade', data: { n: 0 } }]);
+      await b.append('pairing-kfar-aza-boston', [{ type: 'PledgeMade', data: { n: 1 } }], { expectedRevision: 0n });
+      await expect(a.append('pairing-kfar-aza-boston', [{ type: 'PledgeMade', data: { n: 2 } }], { expectedRevision: 0n })).rejects.toMatchObject({ actual: 1n });
+      expect(await a.append('pairing-kfar-aza-boston', [{ type: 'PledgeMade', data: { n: 2 } }])).toMatchObject({ nextRevision: 2n });
+      expect((await verifyChains(a.readAll())).ok).toBe(true);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });

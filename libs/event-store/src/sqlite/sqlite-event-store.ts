@@ -44,6 +44,8 @@ interface PendingAppend {
   reject(error: Error): void;
 }
 
+const MAX_REMEMBERED_TIPS = 10_000;
+
 type Outcome = { result: AppendResult } | { error: Error };
 
 /**
@@ -61,6 +63,9 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly appendInSavepoint: (request: PendingAppend) => AppendResult;
+  /** Stream tips this connection wrote, valid while no other connection has committed (data_version). */
+  private readonly tips = new Map<string, { revision: bigint; hash: string }>();
+  private tipsDataVersion = -1;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openSqliteDatabase(options.file, { synchronous: options.synchronous });
@@ -199,8 +204,12 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = this.db.transaction(() => batch.map((request) => this.tryAppend(request))).immediate();
+      outcomes = this.db.transaction(() => {
+        this.forgetTipsIfOthersWrote();
+        return batch.map((request) => this.tryAppend(request));
+      }).immediate();
     } catch (error) {
+      this.tips.clear();
       const failure = new EventStoreError(`append failed, nothing was written: ${(error as Error).message}`);
       for (const request of batch) request.reject(failure);
       return;
@@ -226,7 +235,7 @@ export class SqliteEventStore implements EventStore {
   private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {
     const retried = this.matchRetry(streamId, events);
     if (retried) return retried;
-    const tip = this.statements.tip.get(streamId) as { revision: bigint; hash: string } | undefined;
+    const tip = this.tips.get(streamId) ?? (this.statements.tip.get(streamId) as { revision: bigint; hash: string } | undefined);
     if (!satisfiesExpectedRevision(expected, tip?.revision)) {
       throw new WrongExpectedVersionError(streamId, expected, tip?.revision);
     }
@@ -239,7 +248,20 @@ export class SqliteEventStore implements EventStore {
       position = this.insert(event, streamId, revision, JSON.stringify(metadata), linked, hash);
       prevHash = hash;
     }
+    if (events.length > 0) this.rememberTip(streamId, revision, prevHash);
     return { nextRevision: revision, position };
+  }
+
+  /** Inside the write lock: another process's commit may have moved any stream, so start over. */
+  private forgetTipsIfOthersWrote(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.tipsDataVersion) this.tips.clear();
+    this.tipsDataVersion = version;
+  }
+
+  private rememberTip(streamId: string, revision: bigint, hash: string): void {
+    if (this.tips.size >= MAX_REMEMBERED_TIPS) this.tips.clear();
+    this.tips.set(streamId, { revision, hash });
   }
 
   private insert(
