@@ -1,7 +1,7 @@
-import { EventStoreDBClient, jsonEvent, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { EventStoreDBClient, jsonEvent, NO_STREAM, WrongExpectedVersionError } from '@eventstore/db-client';
 import { EventIdConflictError } from '../port/event-store-errors';
 import { PreparedEvent } from '../port/prepare-append';
-import { drain, EVENT_ID_CLAIM_PREFIX } from './eventstoredb-records';
+import { EVENT_ID_CLAIM_PREFIX, readStreamEvents } from './eventstoredb-records';
 
 /**
  * EventStoreDB keeps no index by event id, yet the port promises an id lives in one stream
@@ -23,17 +23,8 @@ async function claim(client: EventStoreDBClient, streamId: string, eventId: stri
   } catch (error) {
     if (!(error instanceof WrongExpectedVersionError)) throw error;
   }
-  const owner = await claimOwner(client, claimStream);
+  const [claimed] = await readStreamEvents(client, claimStream, { maxCount: 1 });
+  const owner = (claimed?.data as { streamId?: string } | undefined)?.streamId;
   if (owner !== streamId) throw new EventIdConflictError(eventId, 'already stored in another stream');
   return true;
-}
-
-async function claimOwner(client: EventStoreDBClient, claimStream: string): Promise<string | undefined> {
-  try {
-    const [claimed] = await drain(client.readStream(claimStream, { maxCount: 1 }));
-    return (claimed?.data as { streamId?: string } | undefined)?.streamId;
-  } catch (error) {
-    if (!(error instanceof StreamNotFoundError)) throw error;
-    return undefined;
-  }
 }

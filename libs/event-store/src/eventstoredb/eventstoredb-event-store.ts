@@ -6,9 +6,9 @@ import {
   NO_STREAM,
   type Position,
   START,
-  StreamNotFoundError,
   WrongExpectedVersionError as ServerWrongExpectedVersion,
 } from '@eventstore/db-client';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chainEvent } from '../hash-chain/chain-event';
 import { GENESIS_HASH } from '../hash-chain/event-hash';
 import { AppendOptions, AppendResult, EventStore, EventSubscription, ReadAllOptions, ReadStreamOptions, SubscribeToAllOptions } from '../port/event-store';
@@ -19,7 +19,7 @@ import { EventToAppend, StoredEvent } from '../port/stored-event';
 import { claimEventIds } from './event-id-claims';
 import { describeServerError, translateServerError } from './eventstoredb-errors';
 import { readStartFor, toPortPosition } from './eventstoredb-positions';
-import { drain, EVENT_ID_CLAIM_PREFIX, isProgramRecord, RecordedEvent, toStoredEvent, toWireEvent } from './eventstoredb-records';
+import { drain, EVENT_ID_CLAIM_PREFIX, isProgramRecord, readStreamEvents, RecordedEvent, toStoredEvent, toWireEvent } from './eventstoredb-records';
 import { followAll, ReconnectPolicy } from './eventstoredb-subscription';
 
 export interface EventStoreDbEventStoreOptions {
@@ -76,7 +76,7 @@ export class EventStoreDbEventStore implements EventStore {
         } catch (error) {
           if (!(error instanceof ServerWrongExpectedVersion) || attempt >= this.appendAttempts) throw error;
           mayBeRetry = prepared.some((event) => event.eventIdGiven); // the winner may be our own twin
-          await delay(Math.random() * Math.min(50, 2 * attempt));
+          await sleep(Math.random() * Math.min(50, 2 * attempt));
           tip = await this.readTip(streamId);
         }
       }
@@ -122,7 +122,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): EventSubscription {
     this.assertOpen();
-    const subscription = followAll(this.client, options.fromPosition ?? 'start', this.reconnect, () => this.lastServerPosition());
+    const subscription = followAll(this.client, options.fromPosition ?? 'start', this.reconnect, () => this.headPosition());
     this.subscriptions.add(subscription);
     return {
       [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
@@ -158,9 +158,8 @@ export class EventStoreDbEventStore implements EventStore {
   /** Reads are bounded and drained whole, so no gRPC call is left open behind an early return. */
   private async readStreamPage(streamId: string, options: Parameters<EventStoreDBClient['readStream']>[1]): Promise<RecordedEvent[]> {
     try {
-      return await drain(this.client.readStream(streamId, options));
+      return await readStreamEvents(this.client, streamId, options);
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
       throw translateServerError(error);
     }
   }
@@ -171,11 +170,6 @@ export class EventStoreDbEventStore implements EventStore {
     } catch (error) {
       throw translateServerError(error, asked);
     }
-  }
-
-  private async lastServerPosition(): Promise<Position | undefined> {
-    const [last] = await drain(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
-    return last?.position;
   }
 
   private async readTip(streamId: string): Promise<{ revision: bigint; hash: string } | undefined> {
@@ -203,10 +197,9 @@ export class EventStoreDbEventStore implements EventStore {
 
 function assertOwnStream(streamId: string, events: PreparedEvent[]): void {
   if (streamId.startsWith(EVENT_ID_CLAIM_PREFIX)) throw new InvalidAppendError(`stream ids starting with ${EVENT_ID_CLAIM_PREFIX} are the store's own`);
-  const ids = new Set(events.map((event) => event.eventId));
-  if (ids.size !== events.length) throw new EventIdConflictError(events.find((e, i) => events.findIndex((o) => o.eventId === e.eventId) !== i)!.eventId, 'twice in this append');
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  const ids = new Set<string>();
+  for (const { eventId } of events) {
+    if (ids.has(eventId)) throw new EventIdConflictError(eventId, 'twice in this append');
+    ids.add(eventId);
+  }
 }

@@ -1,4 +1,4 @@
-import { jsonEvent, type JSONEventType, type ResolvedEvent } from '@eventstore/db-client';
+import { EventStoreDBClient, jsonEvent, type JSONEventType, type ResolvedEvent, StreamNotFoundError } from '@eventstore/db-client';
 import { EventStoreError } from '../port/event-store-errors';
 import { PreparedEvent } from '../port/prepare-append';
 import { EventMetadata, StoredEvent } from '../port/stored-event';
@@ -21,6 +21,20 @@ export async function drain(read: AsyncIterable<ResolvedEvent>): Promise<Recorde
   const events: RecordedEvent[] = [];
   for await (const { event } of read) if (event) events.push(event);
   return events;
+}
+
+/** A bounded read of one stream, drained; a stream that does not exist reads as empty. */
+export async function readStreamEvents(
+  client: EventStoreDBClient,
+  streamId: string,
+  options: Parameters<EventStoreDBClient['readStream']>[1],
+): Promise<RecordedEvent[]> {
+  try {
+    return await drain(client.readStream(streamId, options));
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return [];
+    throw error;
+  }
 }
 
 export function toWireEvent(event: PreparedEvent, metadata: EventMetadata) {

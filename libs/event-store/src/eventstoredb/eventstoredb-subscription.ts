@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { END, EventStoreDBClient, type Position, type ResolvedEvent, START } from '@eventstore/db-client';
 import { EventSubscription } from '../port/event-store';
 import { StoredEvent } from '../port/stored-event';
@@ -21,7 +22,7 @@ export function followAll(
   client: EventStoreDBClient,
   from: bigint | 'start' | 'end',
   reconnect: ReconnectPolicy,
-  lastServerPosition: () => Promise<Position | undefined>,
+  headPosition: () => Promise<bigint>,
 ): EventSubscription {
   let closed = false;
   let close!: () => void;
@@ -29,7 +30,8 @@ export function followAll(
   const first: Position | 'start' | 'end' = from === 'start' ? 'start' : from === 'end' ? 'end' : subscribeStartFor(from);
   // Started now, not on first iteration: 'end' means the end as of this call.
   let current = client.subscribeToAll({ fromPosition: toClientStart(first) });
-  const endAtCall = from === 'end' ? lastServerPosition() : undefined;
+  // Where to resume if the connection drops before the first event: the head as of this call.
+  const endAtCall = from === 'end' ? headPosition() : undefined;
   endAtCall?.catch(() => undefined);
 
   async function* follow(): AsyncGenerator<StoredEvent> {
@@ -54,10 +56,10 @@ export function followAll(
           if (failures > reconnect.attempts) throw error;
         }
         if (closed) return;
-        await Promise.race([delay(Math.min(5000, reconnect.delayMs * 2 ** failures)), closing]);
+        await Promise.race([sleep(Math.min(5000, reconnect.delayMs * 2 ** failures), undefined, { ref: false }), closing]);
         if (closed) return;
         await current.unsubscribe().catch(() => undefined);
-        const resumeFrom = seen ?? (first === 'end' ? ((await endAtCall) ?? 'start') : first);
+        const resumeFrom = seen ?? (endAtCall ? subscribeStartFor(await endAtCall) : first);
         current = client.subscribeToAll({ fromPosition: toClientStart(resumeFrom) });
       }
     } finally {
@@ -79,8 +81,4 @@ export function followAll(
 
 function toClientStart(position: Position | 'start' | 'end'): Position | typeof START | typeof END {
   return position === 'start' ? START : position === 'end' ? END : position;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
