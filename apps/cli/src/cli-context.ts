@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { upcasters } from '@c2g/domain';
-import { EventStore, EventStoreDbEventStore, SqliteEventStore, UpcastingEventStore } from '@c2g/event-store';
+import { EventStore, openEventStoreAt, UpcastingEventStore } from '@c2g/event-store';
 import { allProjections, ProjectionRunner } from '@c2g/projections';
 
 /** Options every command that works on the embedded store accepts. */
@@ -17,11 +17,8 @@ export function dataDirOf(options: StoreOptions): string {
  * else the embedded file (safe while the server runs). `.raw` reads events as written.
  */
 export function openStore(options: StoreOptions): UpcastingEventStore {
-  const connectionString = process.env.EVENTSTORE_CONNECTION_STRING?.trim();
-  const raw = connectionString
-    ? new EventStoreDbEventStore({ connectionString })
-    : new SqliteEventStore({ file: join(dataDirOf(options), 'events.sqlite') });
-  return new UpcastingEventStore(raw, [...upcasters]);
+  const connectionString = process.env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
+  return new UpcastingEventStore(openEventStoreAt({ connectionString, file: join(dataDirOf(options), 'events.sqlite') }), [...upcasters]);
 }
 
 export function readModelsDir(options: StoreOptions): string {

@@ -12,3 +12,4 @@ export * from './sqlite/sqlite-migrations';
 export * from './upcasting/upcaster';
 export * from './upcasting/upcasting-event-store';
 export * from './eventstoredb/eventstoredb-event-store';
+export * from './open-event-store-at';

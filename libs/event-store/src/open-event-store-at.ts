@@ -1,0 +1,17 @@
+import { EventStore } from './port/event-store';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+import { SqliteSynchronous } from './sqlite/open-sqlite-database';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+
+export interface EventStoreLocation {
+  /** EVENTSTORE_CONNECTION_STRING: set, events live in EventStoreDB. */
+  connectionString?: string;
+  /** Otherwise this SQLite file. */
+  file: string;
+  synchronous?: SqliteSynchronous;
+}
+
+/** The one place that picks the adapter, for the API and the CLI alike. */
+export function openEventStoreAt({ connectionString, file, synchronous }: EventStoreLocation): EventStore {
+  return connectionString ? new EventStoreDbEventStore({ connectionString }) : new SqliteEventStore({ file, synchronous });
+}
