@@ -5,11 +5,10 @@ import { EVENT_STORE } from '../../apps/api/src/event-store/event-store.module';
 import { EventStore } from '../../libs/event-store/src';
 import { PROJECTION_RUNNER } from '../../apps/api/src/read-models/projection-runner.token';
 import { ProjectionRunner } from '../../projections/src';
-import { exited, runTs } from '../support/run-ts';
 import { makeTempDir } from '../support/temp-dir';
 import { boston, kfarAza, kfarAzaBoston } from '../support/program-fixtures';
 import { PAIRINGS } from './bench-program';
-import { alternate } from './measure';
+import { alternate, runWorker } from './measure';
 
 const CONNECTIONS = 64;
 const ADMIN = 'bench-admin-key-0123456789abcdef';
@@ -22,12 +21,8 @@ interface Load {
 }
 
 /** 64 connections for `seconds` from a child process; `firstId` keeps need ids unique across runs. */
-async function load(url: string, seconds: number, headers: Record<string, string>, firstId: number): Promise<Load> {
-  const child = runTs('test/bench/load-client.ts', [`${url}/needs`, String(seconds), String(CONNECTIONS), JSON.stringify(headers), String(firstId)]);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  if ((await exited(child)) !== 0) throw new Error(`load client failed: ${output}`);
-  return JSON.parse(output) as Load;
+function load(url: string, seconds: number, headers: Record<string, string>, firstId: number): Promise<Load> {
+  return runWorker<Load>('test/bench/load-client.ts', [`${url}/needs`, String(seconds), String(CONNECTIONS), JSON.stringify(headers), String(firstId)]);
 }
 
 /** c2g's POST /needs (validation, auth, rate limit, command handler, group commit with fsync) vs a bare Fastify JSON echo. */

@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exited, runTs } from '../support/run-ts';
-import { median } from './measure';
+import { median, runWorker } from './measure';
 
 const PEER_DIR = join(__dirname, 'peer-emmett');
 
@@ -23,13 +22,7 @@ function ensurePeerInstalled(): void {
 async function runPath(script: string, needsPerLane: number): Promise<PathResult> {
   const dir = mkdtempSync(join(tmpdir(), 'c2g-bench-path-'));
   try {
-    const child = runTs(script, [dir, String(needsPerLane)]);
-    let output = '';
-    let errors = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    if ((await exited(child)) !== 0) throw new Error(`${script} failed: ${errors.slice(0, 500)}`);
-    return JSON.parse(output);
+    return await runWorker<PathResult>(script, [dir, String(needsPerLane)]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

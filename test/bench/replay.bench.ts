@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../libs/event-store/src';
-import { exited, runTs } from '../support/run-ts';
+import { runWorker } from './measure';
 
 /** Fills a store with a program's worth of events: communities, pairings, teams, pledges, disbursements, needs. */
 export async function fillStore(file: string, target: number): Promise<bigint> {
@@ -55,14 +55,6 @@ function rawScan(file: string): number {
   return count / seconds;
 }
 
-/** c2g replay: every event through every projection into fresh read-model files, in a child process to read its peak RSS. */
-async function replayInChild(dir: string): Promise<{ eventsPerSecond: number; peakRssMb: number }> {
-  const child = runTs('test/bench/replay-worker.ts', [dir]);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  if ((await exited(child)) !== 0) throw new Error(`replay worker failed: ${output}`);
-  return JSON.parse(output);
-}
 
 export async function replayScenario(quick: boolean) {
   const dir = mkdtempSync(join(tmpdir(), 'c2g-bench-replay-'));
@@ -70,7 +62,8 @@ export async function replayScenario(quick: boolean) {
     const file = join(dir, 'events.sqlite');
     const events = await fillStore(file, quick ? 50_000 : 1_000_000);
     const raw = rawScan(file);
-    const replay = await replayInChild(dir);
+    // Every event through every projection into fresh read-model files, in a child process to read its peak RSS.
+    const replay = await runWorker<{ eventsPerSecond: number; peakRssMb: number }>('test/bench/replay-worker.ts', [dir]);
     return {
       name: `replay of ${events.toLocaleString('en')} events into all read models`,
       rows: [
