@@ -2,11 +2,20 @@ import { Empty, StreamIdentifier, UUID } from '@eventstore/db-client/generated/s
 import { AppendResp, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { AppendOutcome, Expected, LoggedEvent } from './in-memory-log';
 
+/** Stream names travel as UTF-8 bytes. */
+export function streamIdentifier(streamId: string): StreamIdentifier {
+  return new StreamIdentifier().setStreamName(Buffer.from(streamId, 'utf8'));
+}
+
+export function streamNameOf(identifier: StreamIdentifier): string {
+  return Buffer.from(identifier.getStreamName_asU8()).toString('utf8');
+}
+
 /** Protobuf messages of the Streams service, built the way an EventStoreDB server fills them. */
 export function readEventMessage(event: LoggedEvent): ReadResp {
   const recorded = new ReadResp.ReadEvent.RecordedEvent();
   recorded.setId(new UUID().setString(event.id));
-  recorded.setStreamIdentifier(new StreamIdentifier().setStreamName(Buffer.from(event.streamId, 'utf8')));
+  recorded.setStreamIdentifier(streamIdentifier(event.streamId));
   recorded.setStreamRevision(event.revision.toString());
   recorded.setPreparePosition(event.position.toString());
   recorded.setCommitPosition(event.position.toString());
@@ -18,8 +27,7 @@ export function readEventMessage(event: LoggedEvent): ReadResp {
 }
 
 export function streamNotFoundMessage(streamId: string): ReadResp {
-  const identifier = new StreamIdentifier().setStreamName(Buffer.from(streamId, 'utf8'));
-  return new ReadResp().setStreamNotFound(new ReadResp.StreamNotFound().setStreamIdentifier(identifier));
+  return new ReadResp().setStreamNotFound(new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamId)));
 }
 
 export function appendResponse(outcome: AppendOutcome, expected: Expected): AppendResp {

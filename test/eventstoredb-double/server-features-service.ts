@@ -6,7 +6,7 @@ export const WIRE_DOUBLE_VERSION = '0.0.0-c2g-wire-double';
 
 /**
  * Tells the client which calls this server answers. BatchAppend is not among them, so the
- * client appends with the Append call — the same path it takes against servers before 21.10.
+ * client appends with the Append call — the same path it takes against servers that do not offer BatchAppend.
  */
 export function serverFeaturesService() {
   return {

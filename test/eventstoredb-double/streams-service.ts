@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sendUnaryData, ServerReadableStream, ServerWritableStream, status } from '@grpc/grpc-js';
 import { AppendReq, AppendResp, ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
-import { appendResponse, readEventMessage, streamNotFoundMessage } from './grpc-messages';
+import { appendResponse, readEventMessage, streamNameOf, streamNotFoundMessage } from './grpc-messages';
 import { Expected, InMemoryLog, LoggedEvent, ProposedEvent } from './in-memory-log';
 
 type Refusal = { code: status; details: string };
@@ -35,7 +35,7 @@ export function streamsService(log: InMemoryLog) {
       const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
       if (options.hasStream()) {
         const streamOptions = options.getStream()!;
-        const streamId = Buffer.from(streamOptions.getStreamIdentifier()!.getStreamName_asU8()).toString('utf8');
+        const streamId = streamNameOf(streamOptions.getStreamIdentifier()!);
         const stream = log.stream(streamId);
         if (!stream) call.write(streamNotFoundMessage(streamId));
         else for (const event of pickFromStream(stream, streamOptions, backwards, count)) call.write(readEventMessage(event));
@@ -76,7 +76,7 @@ export function streamsService(log: InMemoryLog) {
 }
 
 function appendTarget(options: AppendReq.Options): { streamId: string; expected: Expected } {
-  const streamId = Buffer.from(options.getStreamIdentifier()!.getStreamName_asU8()).toString('utf8');
+  const streamId = streamNameOf(options.getStreamIdentifier()!);
   const Case = AppendReq.Options.ExpectedStreamRevisionCase;
   switch (options.getExpectedStreamRevisionCase()) {
     case Case.REVISION:

@@ -42,10 +42,10 @@ export function toWireEvent(event: PreparedEvent, metadata: EventMetadata) {
 }
 
 export function toStoredEvent(event: RecordedEvent): StoredEvent {
-  // Servers before 22.10 leave stream reads without an $all position (reported as 2^64 - 1).
+  // Older servers leave stream reads without an $all position (reported as 2^64 - 1).
   if (!event.isJson || !event.position || event.position.commit >= NO_POSITION) {
     throw new EventStoreError(
-      `event ${event.id} in ${event.streamId} came back without JSON data or an $all position (EventStoreDB 22.10 or later is required)`,
+      `event ${event.id} in ${event.streamId} came back without JSON data or an $all position (this needs an EventStoreDB release whose stream reads carry $all positions)`,
     );
   }
   return {
