@@ -5,6 +5,7 @@ const SCHEMA_VERSIONS: Record<string, number> = {
   CommunityUnpaired: 1,
   ResidentsReturned: 1,
   PairingCreated: 1,
+  PairingAbandoned: 1,
   TeamMemberAssigned: 1,
   TeamMemberReleased: 1,
   PledgeMade: 1,

@@ -1,12 +1,8 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { canonicalize } from 'json-canonicalize';
-import { v5 as uuidV5 } from 'uuid';
+import { randomUUID } from 'node:crypto';
 import { Principal } from '../auth/role';
 import { assertBodyDepth } from '../validation/body-depth.pipe';
-
-/** Namespace of every id c2g derives from an Idempotency-Key. */
-const C2G_NAMESPACE = '0d6f4a8e-6f0b-4c8e-9b1e-2c2a9a5f7c10';
+import { commandIdFor, idempotencyKeyStreamId, requestHashOf } from './idempotency';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -24,11 +20,8 @@ export interface CommandContext {
   /** Fingerprint of method, path and body: a reused Idempotency-Key with another request is refused. */
   requestHash: string;
   idempotent: boolean;
-}
-
-/** An id derived from the command: the same on every retry of the same idempotent request. */
-export function derivedId(context: CommandContext, purpose: string): string {
-  return uuidV5(`${context.commandId}/${purpose}`, C2G_NAMESPACE);
+  /** How far this request got with its Idempotency-Key (see Idempotency): checked once, recorded once. */
+  keyUse: { streamId: string; checked: boolean; recorded: boolean };
 }
 
 export const Command = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {
@@ -48,9 +41,7 @@ export const Command = createParamDecorator((_: unknown, execution: ExecutionCon
   if (correlationId !== undefined && !CORRELATION_ID.test(correlationId)) {
     throw badHeader('X-Correlation-Id', 'must be 1-128 characters of letters, digits and . _ : -');
   }
-  const commandId = idempotencyKey
-    ? uuidV5(`${principal.keyId}/${idempotencyKey}`, C2G_NAMESPACE)
-    : randomUUID();
+  const commandId = idempotencyKey ? commandIdFor(principal.keyId, idempotencyKey) : randomUUID();
   return {
     principal,
     commandId,
@@ -58,10 +49,9 @@ export const Command = createParamDecorator((_: unknown, execution: ExecutionCon
     causationId: commandId,
     now: new Date().toISOString(),
     ifMatch: parseIfMatch(header('if-match')),
-    requestHash: createHash('sha256')
-      .update(canonicalize({ method: request.method, url: request.url, body: request.body ?? null }))
-      .digest('hex'),
+    requestHash: requestHashOf(request.method, request.url, request.body),
     idempotent: idempotencyKey !== undefined,
+    keyUse: { streamId: idempotencyKeyStreamId(commandId), checked: false, recorded: false },
   };
 });
 

@@ -23,6 +23,7 @@ import { ImportPlansHandler } from '../plans/import/import-plans.handler';
 import { RevisePlanHandler } from '../plans/commands/revise-plan.handler';
 import { WithdrawPlanHandler } from '../plans/commands/withdraw-plan.handler';
 import { Deciders } from './deciders';
+import { Idempotency } from './idempotency';
 import { StreamCommandExecutor } from './stream-command-executor';
 
 /** The write side: one @nestjs/cqrs handler per program command, all on the shared executor. */
@@ -31,6 +32,7 @@ import { StreamCommandExecutor } from './stream-command-executor';
   controllers: [CommunityCommandsController, PlanCommandsController, PairingCommandsController, NeedCommandsController],
   providers: [
     StreamCommandExecutor,
+    Idempotency,
     Deciders,
     RegisterCommunityHandler,
     RecordResidentsReturnedHandler,

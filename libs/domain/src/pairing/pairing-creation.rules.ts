@@ -7,11 +7,18 @@ import { PairingEvent } from './pairing.events';
 import { PairingState } from './pairing.state';
 
 type CreatePairing = Extract<PairingCommand, { type: 'CreatePairing' }>['data'];
+type AbandonPairing = Extract<PairingCommand, { type: 'AbandonPairing' }>['data'];
 
 export function createPairing(terms: ProgramTerms, data: CreatePairing, state: PairingState): PairingEvent[] {
   if (state.created) {
     if (sameData(state.created, data)) return [];
     throw new ProgramRuleError('pairing-already-exists', `pairing ${data.pairingId} already exists`);
+  }
+  if (state.abandoned) {
+    throw new ProgramRuleError(
+      'pairing-abandoned',
+      `pairing ${data.pairingId} was abandoned (${state.abandoned.reason}); create the pairing again with a new request`,
+    );
   }
   if (data.israeliCommunityId === data.globalCommunityId) {
     throw new ProgramRuleError('pairing-same-community', 'a community cannot be paired with itself');
@@ -37,4 +44,10 @@ export function createPairing(terms: ProgramTerms, data: CreatePairing, state: P
     );
   }
   return [{ type: 'PairingCreated', data }];
+}
+
+/** A creation that completed is not abandoned; abandoning twice changes nothing. */
+export function abandonPairing(data: AbandonPairing, state: PairingState): PairingEvent[] {
+  if (state.created || state.abandoned) return [];
+  return [{ type: 'PairingAbandoned', data }];
 }

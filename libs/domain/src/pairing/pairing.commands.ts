@@ -12,6 +12,8 @@ export type PairingCommand =
         commitment: Commitment;
       };
     }
+  /** Closes a pairing id whose creation never completed (a crash between its streams), so it can never be created later. */
+  | { type: 'AbandonPairing'; data: { pairingId: string; communityIds: string[]; reason: string } }
   | { type: 'AssignTeamMember'; data: { memberId: string; side: TeamSide; role: string; personId: string } }
   | { type: 'ReleaseTeamMember'; data: { memberId: string; reason?: string } }
   | { type: 'MakePledge'; data: { pledgeId: string; year: number; amount: Money; needId?: string } }

@@ -6,7 +6,7 @@ import { PairingCommand } from './pairing.commands';
 import { PairingEvent } from './pairing.events';
 import { evolvePairing } from './pairing.evolve';
 import { initialPairingState, PairingState } from './pairing.state';
-import { createPairing } from './pairing-creation.rules';
+import { abandonPairing, createPairing } from './pairing-creation.rules';
 import { disburseFunds, makePledge } from './pairing-funds.rules';
 import { advancePhase } from './pairing-phase.rules';
 import { assignTeamMember, releaseTeamMember } from './pairing-team.rules';
@@ -14,6 +14,7 @@ import { assignTeamMember, releaseTeamMember } from './pairing-team.rules';
 export function pairingDecider(terms: ProgramTerms): Decider<PairingCommand, PairingEvent, PairingState> {
   function decide(command: PairingCommand, state: PairingState): PairingEvent[] {
     if (command.type === 'CreatePairing') return createPairing(terms, command.data, state);
+    if (command.type === 'AbandonPairing') return abandonPairing(command.data, state);
     const created = state.created;
     if (!created) throw new ProgramRuleError('pairing-not-found', 'no such pairing');
     if (state.phase === 'concluded') {

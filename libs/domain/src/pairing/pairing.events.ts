@@ -32,6 +32,8 @@ export type PairingEvent =
         commitment: Commitment;
       };
     }
+  /** The pairing id was reserved by its communities but never created; its communities are freed after this. */
+  | { type: 'PairingAbandoned'; data: { pairingId: string; communityIds: string[]; reason: string } }
   | { type: 'TeamMemberAssigned'; data: { pairingId: string; memberId: string; side: TeamSide; role: string; personId: string } }
   | { type: 'TeamMemberReleased'; data: { pairingId: string; memberId: string; side: TeamSide; reason?: string } }
   | { type: 'PledgeMade'; data: { pairingId: string; pledgeId: string; year: number; amount: Money; needId?: string } }

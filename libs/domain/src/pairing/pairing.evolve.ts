@@ -5,6 +5,8 @@ export function evolvePairing(state: PairingState, event: PairingEvent): Pairing
   switch (event.type) {
     case 'PairingCreated':
       return { ...state, created: event.data };
+    case 'PairingAbandoned':
+      return { ...state, abandoned: { reason: event.data.reason } };
     case 'TeamMemberAssigned': {
       const { memberId, side, personId, role } = event.data;
       return { ...state, team: { ...state.team, [memberId]: { side, personId, role } } };

@@ -16,6 +16,8 @@ export interface PairingState {
     partnershipType: string;
     commitment: Commitment;
   };
+  /** Set when a creation that never completed was abandoned: the id stays unusable. */
+  abandoned?: { reason: string };
   phase: Phase;
   /** Active team members by member id. */
   team: Record<string, { side: TeamSide; personId: string; role: string }>;

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext, derivedId } from '../../commands/command-context';
+import { CommandContext } from '../../commands/command-context';
+import { derivedId } from '../../commands/idempotency';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
 import { plain } from '../../dto/plain';

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { pairingStreamId, ProgramRuleError } from '@c2g/domain';
-import { CommandContext, derivedId } from '../../commands/command-context';
+import { CommandContext } from '../../commands/command-context';
+import { derivedId } from '../../commands/idempotency';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
 import { plain } from '../../dto/plain';

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext, derivedId } from '../../commands/command-context';
+import { CommandContext } from '../../commands/command-context';
+import { derivedId } from '../../commands/idempotency';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
 import { PERSON_STORE } from '../../persons/person-store.token';
