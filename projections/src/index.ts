@@ -13,3 +13,4 @@ export * from './runner/build-as-of';
 export * from './duplicate-flags/duplicate-flags.queries';
 export * from './duplicate-flags/duplicate-flags.projection';
 export * from './duplicate-flags/similarity/duplicate-score';
+export * from './pairing-reservations/pairing-reservations.projection';

@@ -10,6 +10,7 @@ import { FulfilNeedHandler } from '../needs/commands/fulfil-need.handler';
 import { RecordNeedHandler } from '../needs/commands/record-need.handler';
 import { ReviseNeedHandler } from '../needs/commands/revise-need.handler';
 import { PairingCommandsController } from '../pairings/pairing-commands.controller';
+import { PairingReservationWatcher } from '../pairings/pairing-reservation-watcher';
 import { AdvancePhaseHandler } from '../pairings/commands/advance-phase.handler';
 import { ApproveRoadMapHandler } from '../pairings/commands/approve-road-map.handler';
 import { AssignTeamMemberHandler } from '../pairings/commands/assign-team-member.handler';
@@ -52,6 +53,7 @@ import { StreamCommandExecutor } from './stream-command-executor';
     ReviseNeedHandler,
     FulfilNeedHandler,
     CancelNeedHandler,
+    PairingReservationWatcher,
   ],
   exports: [StreamCommandExecutor, Deciders],
 })

@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable, ServiceUnavailableException } fr
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Decider, schemaVersionOf } from '@c2g/domain';
 import { EventStore, StoredEvent, WrongExpectedVersionError } from '@c2g/event-store';
+import { faultPoint } from '@c2g/event-store/fault-point';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { CommandContext } from './command-context';
 import { CommandResult } from './command-result';
@@ -138,7 +139,10 @@ export class StreamCommandExecutor {
       const { id, streamId } = step.target;
       if (done) result = done;
       else if (decisions[i].length === 0) result = { id, streamId, revision: Number(current ?? -1n), position: Number(position), eventIds: [] };
-      else result = await this.append(step, decisions[i], current, context);
+      else {
+        result = await this.append(step, decisions[i], current, context);
+        if (i < loaded.length - 1) faultPoint('command-between-steps');
+      }
     }
     return result;
   }

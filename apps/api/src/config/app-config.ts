@@ -24,6 +24,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Largest request body accepted (C2G_BODY_LIMIT_BYTES); beyond it a 413. */
   bodyLimitBytes: number;
+  /** A pairing whose creation was cut short is abandoned after this many seconds (C2G_PAIRING_RESERVATION_SECONDS). */
+  pairingReservationSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -47,6 +49,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stalledPhaseDays: parseDays(env.C2G_STALLED_PHASE_DAYS ?? '90'),
     rateLimitPerMinute: parseWhole('C2G_RATE_LIMIT_PER_MINUTE', env.C2G_RATE_LIMIT_PER_MINUTE ?? '6000', 1, 10_000_000),
     bodyLimitBytes: parseWhole('C2G_BODY_LIMIT_BYTES', env.C2G_BODY_LIMIT_BYTES ?? '1048576', 1024, 100 * 1024 * 1024),
+    pairingReservationSeconds: parseWhole('C2G_PAIRING_RESERVATION_SECONDS', env.C2G_PAIRING_RESERVATION_SECONDS ?? '60', 1, 86_400),
     programTerms: { ...defaultProgramTerms, sectors: [...defaultProgramTerms.sectors, ...parseSectors(env.C2G_EXTRA_SECTORS)] },
   };
 }
