@@ -11,9 +11,9 @@ import { commandIdFor, Idempotency, idempotencyKeyStreamId, requestHashOf } from
 import { StreamCommandExecutor } from './stream-command-executor';
 
 const deciders = new Deciders(loadAppConfig({}));
-const kfarAza = { communityId: 'kfar-aza', name: 'Kfar Aza', aliases: [], kind: 'israeli', settlementType: 'kibbutz', country: 'IL' };
+const kfarAza = { communityId: 'kfar-aza', name: 'Kfar Aza', aliases: [], kind: 'israeli' as const, settlementType: 'kibbutz' as const, country: 'IL' };
 const nahalOz = { ...kfarAza, communityId: 'nahal-oz', name: 'Nahal Oz' };
-const boston = { communityId: 'boston', name: 'CJP Boston', aliases: [], kind: 'global', settlementType: 'federation', country: 'US' };
+const boston = { communityId: 'boston', name: 'CJP Boston', aliases: [], kind: 'global' as const, settlementType: 'federation' as const, country: 'US' };
 const terms = { partnershipType: 'new', commitment: { annual: { amount: 25_000_000, currency: 'USD' }, years: 3, startDate: '2024-07-01' } };
 
 /** A request's context as the HTTP layer builds it. */
@@ -115,7 +115,7 @@ describe('the command executor', () => {
     const nodes = [node(file), node(file)];
     const results = await Promise.allSettled(
       nodes.map((n, i) => {
-        const data = { communityId: `x-${i}`, name: `Community ${i}`, aliases: [], kind: 'global', settlementType: 'federation', country: 'US' };
+        const data = { ...boston, communityId: `x-${i}`, name: `Community ${i}` };
         const context = contextFor({ ...data, id: data.communityId }, 'same-key', '/communities');
         return n.executor.execute({ ...deciders.communityStream(`x-${i}`), command: { type: 'RegisterCommunity', data }, context });
       }),
