@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StoredEvent } from '@c2g/event-store';
+import { faultPoint } from '@c2g/event-store/fault-point';
 import { Projection, ReadModelChange } from './projection';
 import { ParkedEvent, ProjectionStatus } from './projection-status';
 
@@ -17,7 +18,7 @@ export class ProjectionSlot {
   checkpoint: bigint;
   state: 'building' | 'live';
   parked: ParkedEvent | undefined;
-  private readonly saveCheckpoint: Statement;
+  private readonly saveCheckpoint: Pick<Statement, 'run'>;
   private readonly readCheckpoint: Statement;
 
   constructor(
@@ -27,7 +28,9 @@ export class ProjectionSlot {
     const row = db.prepare('SELECT position, state FROM _checkpoint WHERE id = 1').get() as CheckpointRow;
     this.checkpoint = BigInt(row.position);
     this.state = row.state;
-    this.saveCheckpoint = db.prepare('UPDATE _checkpoint SET position = ?, state = ? WHERE id = 1');
+    const saveCheckpoint = db.prepare('UPDATE _checkpoint SET position = ?, state = ? WHERE id = 1');
+    // Tests only (C2G_FAULT_POINT): a crash test can kill the process right before any checkpoint write.
+    this.saveCheckpoint = { run: (...values) => (faultPoint('projection-before-checkpoint'), saveCheckpoint.run(...values)) };
     this.readCheckpoint = db.prepare('SELECT position FROM _checkpoint WHERE id = 1').safeIntegers(true);
     const parked = db.prepare('SELECT * FROM _parked ORDER BY position LIMIT 1').get() as Record<string, unknown> | undefined;
     this.parked = parked && {
