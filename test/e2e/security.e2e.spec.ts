@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Role, ROLES } from '../../apps/api/src/auth/role';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -127,5 +128,35 @@ describe('rate limiting', () => {
     expect(limited.json()).toMatchObject({ error: 'too-many-requests', message: expect.stringMatching(/at most 5 a minute/) });
     expect(limited.headers['retry-after']).toBeDefined();
     expect((await harness.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+  });
+});
+
+describe('keys that do not prove their secret', () => {
+  let harness: TestApp;
+  // A fresh app per test: each starts with the whole budget of its address.
+  beforeEach(async () => (harness = await startTestApp({ C2G_RATE_LIMIT_PER_MINUTE: '5' })));
+  afterEach(() => harness.stop());
+  const get = (key: string) => harness.app.inject({ method: 'GET', url: '/communities', headers: { authorization: `Bearer ${key}` } });
+  const randomKeyId = () => randomBytes(8).toString('hex');
+  const randomSecret = () => randomBytes(32).toString('base64url');
+
+  it('refuses the real id of a key with a forged secret: 401, not that key', async () => {
+    const analyst = await harness.keyFor('analyst');
+    const keyId = /^c2g_([a-z0-9]{16})_/.exec(analyst)![1];
+    const forged = await get(`c2g_${keyId}_${randomSecret()}`);
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json()).toEqual({ error: 'unauthorized', code: 'api-key-invalid', message: 'the API key is not valid or was revoked' });
+    // One character off in the secret is a forgery too.
+    const last = analyst.slice(-1) === 'A' ? 'B' : 'A';
+    expect((await get(`${analyst.slice(0, -1)}${last}`)).statusCode).toBe(401);
+  });
+
+  it('counts made-up key ids against the address they come from, not a fresh budget per id', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i += 1) statuses.push((await get(`c2g_${randomKeyId()}_${randomSecret()}`)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    // A key that proves its secret has its own budget, untouched by the guesses from the same address.
+    const service = await harness.keyFor('service');
+    expect((await harness.app.inject({ method: 'GET', url: '/audit/verify', headers: { authorization: `Bearer ${service}` } })).statusCode).toBe(403);
   });
 });

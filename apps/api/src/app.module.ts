@@ -20,8 +20,9 @@ export class AppModule {
       global: true,
       imports: [
         EventStoreModule.withStore(resources.store),
-        AuthModule.withRegistry(resources.apiKeys),
+        // The rate limiter is the first guard, so refused keys are counted too (by address).
         SecurityModule.forConfig(config),
+        AuthModule.withRegistry(resources.apiKeys),
         ReadModelsModule.withRunner(resources.projections),
         PersonsModule.withStore(resources.persons),
         CommandsModule,

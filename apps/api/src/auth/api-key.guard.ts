@@ -9,6 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
 import { ApiKeyRegistry } from './api-key-registry';
+import { authenticateRequest } from './authenticate-request';
 import { Role } from './role';
 
 export const API_KEY_REGISTRY = Symbol('API_KEY_REGISTRY');
@@ -26,15 +27,14 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest();
-    const header: unknown = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) {
+    const authentication = authenticateRequest(request, this.registry);
+    if (authentication.outcome === 'missing') {
       throw new UnauthorizedException({ code: 'api-key-missing', message: 'send an API key as Authorization: Bearer <key>' });
     }
-    const principal = this.registry.authenticate(match[1]);
-    if (!principal) {
+    if (authentication.outcome === 'invalid') {
       throw new UnauthorizedException({ code: 'api-key-invalid', message: 'the API key is not valid or was revoked' });
     }
+    const { principal } = authentication;
     request.principal = principal;
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];

@@ -1,17 +1,28 @@
-import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import { parseApiKey } from '../auth/api-key-secret';
+import { Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
+import { API_KEY_REGISTRY } from '../auth/api-key.guard';
+import { ApiKeyRegistry } from '../auth/api-key-registry';
+import { authenticateRequest } from '../auth/authenticate-request';
 
 /**
- * Rate limits per API key (by its public key id, never the secret), and per client address
- * for requests without a well-formed key — so guessing keys is throttled too.
+ * Rate limits per API key once the key has proved its secret, and per client address
+ * before that — so requests with made-up or guessed keys (well-formed ids or not) all
+ * count against their address, and a key id alone never buys a fresh budget.
  */
 @Injectable()
 export class KeyThrottlerGuard extends ThrottlerGuard {
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    reflector: Reflector,
+    @Inject(API_KEY_REGISTRY) private readonly registry: ApiKeyRegistry,
+  ) {
+    super(options, storage, reflector);
+  }
+
   protected override async getTracker(request: Record<string, any>): Promise<string> { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const header: unknown = request.headers?.authorization;
-    const key = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
-    const parsed = key ? parseApiKey(key) : undefined;
-    return parsed ? `key:${parsed.keyId}` : `ip:${request.ip}`;
+    const authentication = authenticateRequest(request, this.registry);
+    return authentication.outcome === 'authenticated' ? `key:${authentication.principal.keyId}` : `ip:${request.ip}`;
   }
 }
