@@ -49,6 +49,7 @@ function post(url: string, path: string, key: string, body: unknown): Promise<An
 async function startTracedServer(dataDir: string, traceFile: string): Promise<{ url: string; process: TracedProcess }> {
   const traced = runTsTraced('apps/api/src/main.ts', [], {
     PORT: '0',
+    HOST: '127.0.0.1', // the trace names sockets TCP:[127.0.0.1:server->127.0.0.1:client]
     C2G_DATA_DIR: dataDir,
     C2G_ADMIN_KEY: SERVER_ADMIN_KEY,
     // The default configuration is what is promised: a value in the caller's environment must not change it.
