@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { Command } from 'commander';
 import { asOfCommand } from './commands/as-of.command';
+import { backupCommand } from './commands/backup.command';
 import { demoCommand } from './commands/demo.command';
 import { evalDuplicatesCommand } from './commands/eval-duplicates.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { eventsCommand, streamsCommand } from './commands/inspect.command';
 import { replayCommand } from './commands/replay.command';
+import { restoreCommand } from './commands/restore.command';
 import { statusCommand } from './commands/status.command';
 import { verifyCommand } from './commands/verify.command';
 import { StderrLogger } from './stderr-logger';
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
     .addCommand(streamsCommand())
     .addCommand(eventsCommand())
     .addCommand(evalDuplicatesCommand())
+    .addCommand(backupCommand())
+    .addCommand(restoreCommand())
     .showHelpAfterError();
 }
 

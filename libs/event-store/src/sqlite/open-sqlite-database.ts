@@ -10,6 +10,8 @@ export interface OpenSqliteOptions {
   /** How long a writer waits for another process's write lock before failing. */
   busyTimeoutMs?: number;
   readonly?: boolean;
+  /** WAL (default) for live files; DELETE for a self-contained copy with no -wal beside it (backups). */
+  journalMode?: 'WAL' | 'DELETE';
 }
 
 /**
@@ -27,7 +29,7 @@ export function openSqliteDatabase(file: string, options: OpenSqliteOptions = {}
   }
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    if (!options.readonly) db.pragma('journal_mode = WAL');
+    if (!options.readonly) db.pragma(`journal_mode = ${options.journalMode ?? 'WAL'}`);
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   } catch (error) {
     db.close();
