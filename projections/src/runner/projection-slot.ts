@@ -9,6 +9,17 @@ interface CheckpointRow {
   state: 'building' | 'live';
 }
 
+/** A projection's own code threw on an event: that event is parked. */
+export class ProjectionApplyError extends Error {
+  constructor(
+    readonly event: StoredEvent,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'ProjectionApplyError';
+  }
+}
+
 /**
  * One projection at one version with its database: applies batches of events in one
  * transaction together with the checkpoint, and parks itself on the first event it cannot
@@ -50,14 +61,15 @@ export class ProjectionSlot {
   applyBatch(events: StoredEvent[], parkedAt: () => string, collectChanges = true): ReadModelChange[] {
     const pending = events.filter((event) => event.position > this.checkpoint);
     if (pending.length === 0 || this.parked) return [];
-    let failed: StoredEvent | undefined;
     try {
-      return this.commit(pending, (event) => (failed = event), collectChanges);
+      return this.commit(pending, collectChanges);
     } catch (error) {
-      const culprit = failed ?? pending[0];
-      const before = pending.filter((event) => event.position < culprit.position);
-      const changes = before.length > 0 ? this.commit(before, () => undefined, collectChanges) : [];
-      this.park(culprit, error, parkedAt());
+      // Only the projection's own code failing on an event parks it; a failing database
+      // (busy, full disk) is the runner's to retry, with nothing committed.
+      if (!(error instanceof ProjectionApplyError)) throw error;
+      const before = pending.filter((event) => event.position < error.event.position);
+      const changes = before.length > 0 ? this.commit(before, collectChanges) : [];
+      this.park(error.event, error.cause, parkedAt());
       return changes;
     }
   }
@@ -86,7 +98,7 @@ export class ProjectionSlot {
     };
   }
 
-  private commit(events: StoredEvent[], reached: (event: StoredEvent) => void, collectChanges: boolean): ReadModelChange[] {
+  private commit(events: StoredEvent[], collectChanges: boolean): ReadModelChange[] {
     const changes: ReadModelChange[] = [];
     const name = this.projection.name;
     const ignore = () => undefined;
@@ -95,11 +107,14 @@ export class ProjectionSlot {
       const stored = (this.readCheckpoint.get() as { position: bigint }).position;
       if (stored > this.checkpoint) this.checkpoint = stored;
       events.filter((event) => event.position > stored).forEach((event) => {
-        reached(event);
-        this.projection.apply(event, {
-          db: this.db,
-          changed: collectChanges ? (change) => changes.push({ ...change, projection: name, position: event.position.toString() }) : ignore,
-        });
+        try {
+          this.projection.apply(event, {
+            db: this.db,
+            changed: collectChanges ? (change) => changes.push({ ...change, projection: name, position: event.position.toString() }) : ignore,
+          });
+        } catch (error) {
+          throw new ProjectionApplyError(event, error);
+        }
       });
       const last = events[events.length - 1].position;
       if (last > this.checkpoint) {

@@ -33,15 +33,21 @@ export class AppendSignal {
     };
   }
 
-  /** Resolves at the next in-process commit or foreign change, or when `aborted` settles. */
-  next(aborted: Promise<void>): Promise<void> {
+  /**
+   * Resolves at the next in-process commit or foreign change, or when `aborted` fires. Each
+   * wait leaves nothing behind once it resolves (a long-lived subscription waits thousands of
+   * times): the abort listener is removed with the waiter.
+   */
+  next(aborted: AbortSignal): Promise<void> {
+    if (aborted.aborted) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const wake = () => {
         this.waiters.delete(wake);
+        aborted.removeEventListener('abort', wake);
         resolve();
       };
       this.waiters.add(wake);
-      void aborted.then(wake);
+      aborted.addEventListener('abort', wake, { once: true });
     });
   }
 

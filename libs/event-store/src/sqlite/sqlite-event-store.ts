@@ -137,8 +137,7 @@ export class SqliteEventStore implements EventStore {
     const from = options.fromPosition ?? 'start';
     let after = from === 'start' ? 0n : from === 'end' ? this.head() : from;
     let closed = false;
-    let abort!: () => void;
-    const aborted = new Promise<void>((resolve) => (abort = resolve));
+    const aborted = new AbortController();
     const store = this;
 
     async function* follow(): AsyncGenerator<StoredEvent> {
@@ -146,7 +145,7 @@ export class SqliteEventStore implements EventStore {
         while (!closed && !store.closed) {
           const page = store.readAllPage(after + 1n, store.pageSize);
           if (page.length === 0) {
-            await store.signal.next(aborted);
+            await store.signal.next(aborted.signal);
             continue;
           }
           for (const event of page) {
@@ -165,7 +164,7 @@ export class SqliteEventStore implements EventStore {
       [Symbol.asyncIterator]: () => iterator,
       close: async () => {
         closed = true;
-        abort();
+        aborted.abort();
         release();
       },
     };
