@@ -1,6 +1,7 @@
 import { DeciderSpecification } from '../testing/decider-specification';
+import { fold } from '../decider/decider';
 import { communityDecider } from './community.decider';
-import { CommunityEvent, CommunityProfile } from './community.events';
+import { CommunityEvent, CommunityProfile, communityStreamId } from './community.events';
 
 const spec = DeciderSpecification.for(communityDecider);
 const kfarAza: CommunityProfile = {
@@ -56,5 +57,38 @@ describe('an identical repeat', () => {
   it('is recognised whatever the order of its fields', () => {
     const reordered = Object.fromEntries(Object.entries(kfarAza).reverse()) as CommunityProfile;
     spec.given([registered(kfarAza)]).when({ type: 'RegisterCommunity', data: reordered }).then([]);
+  });
+});
+
+describe('unpairing', () => {
+  const unpair = (communityId: string, pairingId: string) => ({ type: 'UnpairCommunity' as const, data: { communityId, pairingId, reason: 'partner withdrew' } });
+  const unpaired = (communityId: string, pairingId: string): CommunityEvent => ({ type: 'CommunityUnpaired', data: { communityId, pairingId, reason: 'partner withdrew' } });
+
+  it('ends an active pairing of the community', () => {
+    spec.given([registered(kfarAza), paired('kfar-aza', 'p1')]).when(unpair('kfar-aza', 'p1')).then([unpaired('kfar-aza', 'p1')]);
+  });
+
+  it('is a no-op for a pairing that is not active (a retry, or never paired)', () => {
+    spec.given([registered(kfarAza), paired('kfar-aza', 'p1'), unpaired('kfar-aza', 'p1')]).when(unpair('kfar-aza', 'p1')).then([]);
+    spec.given([registered(kfarAza)]).when(unpair('kfar-aza', 'p1')).then([]);
+  });
+
+  it('ends only that pairing: the others of a global community stay active', () => {
+    const history = [registered(boston), paired('boston', 'p1'), paired('boston', 'p2'), unpaired('boston', 'p1')];
+    spec.given(history).when(unpair('boston', 'p2')).then([unpaired('boston', 'p2')]);
+    spec.given(history).when(pair('boston', 'p2', 'global')).then([]);
+    spec.given(history).when(pair('boston', 'p1', 'global')).then([paired('boston', 'p1')]);
+  });
+});
+
+describe('community streams', () => {
+  it('are named community-<id>', () => {
+    expect(communityStreamId('kfar-aza')).toBe('community-kfar-aza');
+  });
+
+  it('ignore event types the decider does not know when folding', () => {
+    const unknown = { type: 'SomethingFromTheFuture', data: {} } as unknown as CommunityEvent;
+    spec.given([registered(kfarAza), unknown]).when({ type: 'RegisterCommunity', data: kfarAza }).then([]);
+    expect(fold(communityDecider, [registered(kfarAza), unknown])).toEqual(fold(communityDecider, [registered(kfarAza)]));
   });
 });

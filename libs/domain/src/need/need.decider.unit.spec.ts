@@ -1,7 +1,7 @@
 import { DeciderSpecification } from '../testing/decider-specification';
 import { defaultProgramTerms } from '../program-terms';
 import { needDecider } from './need.decider';
-import { NeedEvent } from './need.events';
+import { NeedEvent, needStreamId } from './need.events';
 
 const spec = DeciderSpecification.for(needDecider(defaultProgramTerms));
 const mattresses = {
@@ -38,5 +38,42 @@ describe('needs', () => {
 
   it('that do not exist are not found', () => {
     spec.given([]).when({ type: 'FulfilNeed', data: {} }).thenThrows('need-not-found');
+  });
+});
+
+describe('recording a need again', () => {
+  it('is a no-op when identical (a retry) and refused when different', () => {
+    spec.given([recorded]).when({ type: 'RecordNeed', data: mattresses }).then([]);
+    spec.given([recorded]).when({ type: 'RecordNeed', data: { ...mattresses, quantity: 90 } }).thenThrows('need-already-exists');
+  });
+
+  it('compares with the need as revised since', () => {
+    const revised: NeedEvent = { type: 'NeedRevised', data: { needId: 'n1', changes: { quantity: 150 } } };
+    spec.given([recorded, revised]).when({ type: 'RecordNeed', data: { ...mattresses, quantity: 150 } }).then([]);
+    spec.given([recorded, revised]).when({ type: 'RecordNeed', data: mattresses }).thenThrows('need-already-exists');
+  });
+});
+
+describe('need windows', () => {
+  it('may be a single day', () => {
+    const changes = { window: { from: '2025-01-01', to: '2025-01-01' } };
+    spec.given([recorded]).when({ type: 'ReviseNeed', data: { changes } }).then([{ type: 'NeedRevised', data: { needId: 'n1', changes } }]);
+  });
+});
+
+describe('cancelling a need', () => {
+  it('records the reason', () => {
+    spec.given([recorded]).when({ type: 'CancelNeed', data: { reason: 'covered by plan tkm-14' } }).then([{ type: 'NeedCancelled', data: { needId: 'n1', reason: 'covered by plan tkm-14' } }]);
+  });
+});
+
+describe('need streams', () => {
+  it('are named need-<id>', () => {
+    expect(needStreamId('n1')).toBe('need-n1');
+  });
+
+  it('ignore event types the decider does not know when folding', () => {
+    const unknown = { type: 'SomethingFromTheFuture', data: {} } as unknown as NeedEvent;
+    spec.given([recorded, unknown]).when({ type: 'RecordNeed', data: mattresses }).then([]);
   });
 });

@@ -50,3 +50,10 @@ describe('creating a pairing', () => {
     spec.given([]).when({ type: 'ApproveRoadMap', data: { milestones: [] } }).thenThrows('pairing-not-found');
   });
 });
+
+describe('the refusals of a pairing creation', () => {
+  it('name the program minimum when the commitment is below it', () => {
+    const commitment = { annual: { amount: 1, currency: 'USD' }, years: 3, startDate: '2024-07-01' };
+    spec.given([]).when(create({ commitment })).thenThrows('commitment-below-minimum', { minimum: { amount: 25_000_000, currency: 'USD' } });
+  });
+});

@@ -71,3 +71,29 @@ describe('disbursements', () => {
     spec.given([pairingCreated, pledged('p1', 1, 10), disbursed('d1', 'p1', 10)]).when(disburse('d1', 'p1', 10)).then([]);
   });
 });
+
+describe('a pledge id reused', () => {
+  it('is a conflict when the amount or the need differs, even in the same year', () => {
+    spec.given([pairingCreated, pledged('p1', 1, 10)]).when(pledge('p1', 1, 11)).thenThrows('pledge-already-exists');
+    spec
+      .given([pairingCreated, pledged('p1', 1, 10)])
+      .when({ type: 'MakePledge', data: { pledgeId: 'p1', year: 1, amount: usd(10), needId: 'n1' } })
+      .thenThrows('pledge-already-exists');
+  });
+
+  it('is a retry when the need is repeated too', () => {
+    const withNeed = { pledgeId: 'p1', year: 1, amount: usd(10), needId: 'n1' };
+    spec
+      .given([pairingCreated, { type: 'PledgeMade', data: { pairingId: 'kfar-aza-boston', ...withNeed } }])
+      .when({ type: 'MakePledge', data: withNeed })
+      .then([]);
+  });
+});
+
+describe('a disbursement id reused', () => {
+  it('is a conflict when the pledge or the amount differs', () => {
+    const given = [pairingCreated, pledged('p1', 1, 100), pledged('p2', 1, 100), disbursed('d1', 'p1', 10)];
+    spec.given(given).when(disburse('d1', 'p2', 10)).thenThrows('disbursement-already-exists');
+    spec.given(given).when(disburse('d1', 'p1', 11)).thenThrows('disbursement-already-exists');
+  });
+});

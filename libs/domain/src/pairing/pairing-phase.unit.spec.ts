@@ -1,6 +1,6 @@
 import { DeciderSpecification } from '../testing/decider-specification';
 import { defaultProgramTerms } from '../program-terms';
-import { Milestone, PairingEvent, Phase } from './pairing.events';
+import { Milestone, PairingEvent, pairingStreamId, Phase } from './pairing.events';
 import { pairingDecider } from './pairing.decider';
 import { fullTeam, pairingCreated, phaseAdvanced, usd } from './pairing.fixtures';
 
@@ -66,5 +66,39 @@ describe('road maps', () => {
     const bad = [{ title: 'x', sector: 'space-program', targetDate: '2026-01-01', budget: usd(1) }];
     spec.given([pairingCreated]).when({ type: 'ApproveRoadMap', data: { milestones: bad } }).thenThrows('sector-unknown');
     spec.given([pairingCreated]).when({ type: 'ApproveRoadMap', data: { milestones: [] } }).thenThrows('road-map-empty');
+  });
+});
+
+describe('phase guards', () => {
+  it('check the joint team only when leaving formation', () => {
+    const released: PairingEvent = { type: 'TeamMemberReleased', data: { pairingId: 'kfar-aza-boston', memberId: 'agency-1', side: 'agency' } };
+    spec.given([...inRoadMap, released, roadMap]).when(advance('recovery')).then([phaseAdvanced('road-map', 'recovery')]);
+  });
+
+  it('mark only a conclusion as early, whatever else the caller sends', () => {
+    spec.given([pairingCreated, ...fullTeam]).when(advance('immediate-relief', { earlyClose: true })).then([phaseAdvanced('formation', 'immediate-relief')]);
+  });
+
+  it('conclude without earlyClose from the very day the term ends', () => {
+    spec.given(inRecovery).when(advance('concluded', { now: '2027-07-01T00:00:00Z', earlyClose: true })).then([
+      { type: 'PhaseAdvanced', data: { pairingId: 'kfar-aza-boston', from: 'recovery', to: 'concluded', reason: 'on plan', earlyClose: true } },
+    ]);
+    spec.given(inRecovery).when(advance('concluded', { now: '2027-06-30T23:59:59Z' })).thenThrows('phase-guard-unmet', { termEnd: '2027-07-01' });
+  });
+
+  it('name no next phase after concluded', () => {
+    const concluded = [...inRecovery, phaseAdvanced('recovery', 'concluded')];
+    spec.given(concluded).when(advance('recovery')).thenThrows('pairing-concluded');
+  });
+});
+
+describe('pairing streams', () => {
+  it('are named pairing-<id>', () => {
+    expect(pairingStreamId('kfar-aza-boston')).toBe('pairing-kfar-aza-boston');
+  });
+
+  it('ignore event types the decider does not know when folding', () => {
+    const unknown = { type: 'SomethingFromTheFuture', data: {} } as unknown as PairingEvent;
+    spec.given([pairingCreated, unknown, ...fullTeam]).when(advance('immediate-relief')).then([phaseAdvanced('formation', 'immediate-relief')]);
   });
 });

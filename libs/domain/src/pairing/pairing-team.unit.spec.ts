@@ -45,3 +45,16 @@ describe('the joint team', () => {
     spec.given([pairingCreated]).when({ type: 'ReleaseTeamMember', data: { memberId: 'ghost' } }).thenThrows('team-member-not-found');
   });
 });
+
+describe('a member id reused', () => {
+  it('is a conflict when the person or the role differs', () => {
+    spec
+      .given([pairingCreated, memberAssigned('m1', 'israeli')])
+      .when({ type: 'AssignTeamMember', data: { memberId: 'm1', side: 'israeli', role: 'coordinator', personId: 'someone-else' } })
+      .thenThrows('team-member-already-assigned');
+    spec
+      .given([pairingCreated, memberAssigned('m1', 'israeli')])
+      .when({ type: 'AssignTeamMember', data: { memberId: 'm1', side: 'israeli', role: 'treasurer', personId: 'person-m1' } })
+      .thenThrows('team-member-already-assigned');
+  });
+});

@@ -1,7 +1,7 @@
 import { DeciderSpecification } from '../testing/decider-specification';
 import { defaultProgramTerms } from '../program-terms';
 import { planDecider } from './plan.decider';
-import { PlanEvent } from './plan.events';
+import { PlanEvent, planStreamId } from './plan.events';
 
 const spec = DeciderSpecification.for(planDecider(defaultProgramTerms));
 const caravans = {
@@ -32,5 +32,44 @@ describe('plans', () => {
 
   it('refuse an unknown sector on revision too', () => {
     spec.given([registered]).when({ type: 'RevisePlan', data: { changes: { sector: 'nope' } } }).thenThrows('sector-unknown');
+  });
+});
+
+describe('plan checks', () => {
+  it('refuse a budget of nothing', () => {
+    spec.given([]).when({ type: 'RegisterPlan', data: { ...caravans, budget: { amount: 0, currency: 'ILS' } } }).thenThrows('amount-not-positive');
+  });
+
+  it('accept communities instead of a regional council as coverage', () => {
+    const { regionalCouncil: _none, ...uncovered } = caravans;
+    const data = { ...uncovered, communityIds: ['kfar-aza'] };
+    spec.given([]).when({ type: 'RegisterPlan', data }).then([{ type: 'PlanRegistered', data }]);
+    spec.given([]).when({ type: 'RegisterPlan', data: { ...uncovered, communityIds: [] } }).thenThrows('plan-coverage-missing');
+  });
+
+  it('refuse a revision that changes nothing', () => {
+    spec.given([registered]).when({ type: 'RevisePlan', data: { changes: {} } }).thenThrows('nothing-to-revise');
+  });
+
+  it('refuse changes to a plan that does not exist', () => {
+    spec.given([]).when({ type: 'RevisePlan', data: { changes: { title: 'y' } } }).thenThrows('plan-not-found');
+    spec.given([]).when({ type: 'WithdrawPlan', data: { reason: 'merged' } }).thenThrows('plan-not-found');
+  });
+
+  it('compare a repeated registration with the plan as revised since', () => {
+    const revised: PlanEvent = { type: 'PlanRevised', data: { planId: 'tkm-14', changes: { title: 'Caravans' } } };
+    spec.given([registered, revised]).when({ type: 'RegisterPlan', data: { ...caravans, title: 'Caravans' } }).then([]);
+    spec.given([registered, revised]).when({ type: 'RegisterPlan', data: caravans }).thenThrows('plan-already-exists');
+  });
+});
+
+describe('plan streams', () => {
+  it('are named plan-<id>', () => {
+    expect(planStreamId('tkm-14')).toBe('plan-tkm-14');
+  });
+
+  it('ignore event types the decider does not know when folding', () => {
+    const unknown = { type: 'SomethingFromTheFuture', data: {} } as unknown as PlanEvent;
+    spec.given([registered, unknown]).when({ type: 'RegisterPlan', data: caravans }).then([]);
   });
 });
