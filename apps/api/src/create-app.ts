@@ -1,4 +1,4 @@
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { bootstrapAdminKey } from './auth/bootstrap-admin-key';
@@ -9,7 +9,8 @@ import { mountOpenApi } from './openapi';
 import { closeResources, openResources } from './open-resources';
 import { registerHelmet } from './security/register-helmet';
 import { BodyDepthPipe } from './validation/body-depth.pipe';
-import { registerCsvParser } from './validation/register-csv-parser';
+import { drainRefusedBodies } from './validation/drain-refused-body';
+import { MediaTypeInterceptor, registerBodyParsers } from './validation/media-types';
 import { createValidationPipe } from './validation/validation-pipe';
 
 export interface CreatedApp {
@@ -28,11 +29,13 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
       new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
       { logger: new C2gLogger(config.logLevels), abortOnError: false },
     );
-    app.useGlobalFilters(new AllExceptionsFilter());
+    app.useGlobalFilters(new AllExceptionsFilter({ bodyLimitBytes: config.bodyLimitBytes }));
     app.useGlobalPipes(new BodyDepthPipe(), createValidationPipe());
+    app.useGlobalInterceptors(new MediaTypeInterceptor(app.get(Reflector)));
     app.enableShutdownHooks();
     await registerHelmet(app);
-    registerCsvParser(app);
+    registerBodyParsers(app, config.bodyLimitBytes);
+    drainRefusedBodies(app, { maxBytes: 16 * config.bodyLimitBytes, maxMs: 30_000 });
     mountOpenApi(app);
     return { app, generatedAdminKey: generatedKey };
   } catch (error) {

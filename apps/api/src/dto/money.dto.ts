@@ -1,16 +1,50 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { Optional, Required } from './presence';
+
+interface NumberDoc {
+  description?: string;
+  example?: number;
+  /** What is counted, for the messages ("minor units"). */
+  unit?: string;
+}
+
+/**
+ * A whole number within bounds (money in minor units, years, counts). The JSON parser has
+ * already refused literals such as 1e999 that do not parse to a finite number. Checks run in
+ * this order and the pipe reports the first that fails, so "abc" is "not a whole number".
+ */
+function wholeNumber(min: number, max: number, unit?: string) {
+  const of = unit ? ` ${unit}` : '';
+  return [
+    IsInt({ message: `$property must be a whole number${unit ? ` of ${unit} (no fractions)` : ''}` }),
+    Min(min, { message: `$property must be at least ${min}${of}` }),
+    Max(max, { message: `$property must be at most ${max}${of}` }),
+  ];
+}
+
+export const WholeNumber = (min: number, max: number, { unit, ...doc }: NumberDoc = {}) =>
+  applyDecorators(ApiProperty({ type: 'integer', minimum: min, maximum: max, ...doc }), Required(), ...wholeNumber(min, max, unit));
+
+export const OptionalWholeNumber = (min: number, max: number, { unit, ...doc }: NumberDoc = {}) =>
+  applyDecorators(ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max, ...doc }), Optional(), ...wholeNumber(min, max, unit));
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+const Currency = () =>
+  applyDecorators(
+    ApiProperty({ example: 'USD', pattern: CURRENCY.source }),
+    Required(),
+    IsString({ message: '$property must be a string' }),
+    Matches(CURRENCY, { message: '$property must be an ISO-4217 code such as USD or ILS' }),
+  );
 
 /** Integer minor units plus an ISO-4217 currency; never a float. */
 export class MoneyDto {
-  @ApiProperty({ description: 'integer minor units (cents, agorot)', example: 25000000 })
-  @IsInt({ message: 'amount must be an integer number of minor units (no fractions)' })
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @WholeNumber(0, Number.MAX_SAFE_INTEGER, { description: 'integer minor units (cents, agorot)', example: 25000000, unit: 'minor units' })
   amount!: number;
 
-  @ApiProperty({ example: 'USD' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO-4217 code such as USD or ILS' })
+  @Currency()
   currency!: string;
 }

@@ -6,8 +6,9 @@ export class WindowDto {
   @IsoDate('2025-01-01')
   from!: string;
 
-  @IsoDate('2025-06-30')
+  // Decorators apply bottom-up: the date check comes first, the order check after it.
   @NotBefore('from')
+  @IsoDate('2025-06-30')
   to!: string;
 }
 

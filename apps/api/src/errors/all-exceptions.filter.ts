@@ -18,6 +18,9 @@ const STATUS_NAMES: Record<number, string> = Object.fromEntries(
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /** `bodyLimitBytes`, when known, is named in the 413 so that a client knows what fits. */
+  constructor(private readonly options: { bodyLimitBytes?: number } = {}) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.toResponse(exception);
@@ -43,7 +46,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const fields = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
       const error = STATUS_NAMES[status] ?? 'error';
-      const message = typeof fields.message === 'string' ? fields.message : exception.message;
+      const message =
+        status === HttpStatus.PAYLOAD_TOO_LARGE && this.options.bodyLimitBytes !== undefined
+          ? `the body is larger than the limit of ${this.options.bodyLimitBytes} bytes`
+          : typeof fields.message === 'string' ? fields.message : exception.message;
       const body: ErrorBody = { error, code: typeof fields.code === 'string' ? fields.code : error, message };
       if (fields.details !== undefined) body.details = fields.details;
       return { status, body };

@@ -1,7 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+import { OneOf } from '../../dto/choice';
 import { OptionalId } from '../../dto/id';
-import { OptionalText, Text } from '../../dto/text';
+import { Required } from '../../dto/presence';
+import { Name, OptionalName, OptionalNameList } from '../../dto/text';
 
 export const COMMUNITY_KINDS = ['israeli', 'global'] as const;
 export const SETTLEMENT_TYPES = ['town', 'kibbutz', 'moshav', 'city', 'federation'] as const;
@@ -10,33 +12,28 @@ export class RegisterCommunityDto {
   @OptionalId()
   id?: string;
 
-  @Text(200, 'Kfar Aza')
+  @Name(200, 'Kfar Aza')
   name!: string;
 
-  @OptionalText(200, 'כפר עזה')
+  @OptionalName(200, 'כפר עזה')
   nameHe?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['Kfar Azza', 'Kibbutz Kfar Aza'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @OptionalNameList(20, 200, ['Kfar Azza', 'Kibbutz Kfar Aza'])
   aliases?: string[];
 
-  @ApiProperty({ enum: COMMUNITY_KINDS })
-  @IsIn(COMMUNITY_KINDS)
+  @OneOf(COMMUNITY_KINDS)
   kind!: (typeof COMMUNITY_KINDS)[number];
 
-  @ApiProperty({ enum: SETTLEMENT_TYPES })
-  @IsIn(SETTLEMENT_TYPES)
+  @OneOf(SETTLEMENT_TYPES)
   settlementType!: (typeof SETTLEMENT_TYPES)[number];
 
-  @OptionalText(200, "Sha'ar HaNegev")
+  @OptionalName(200, "Sha'ar HaNegev")
   regionalCouncil?: string;
 
-  @ApiProperty({ description: 'ISO-3166 alpha-2', example: 'IL' })
-  @IsString()
+  // Decorators apply bottom-up: presence, then type, then format.
+  @ApiProperty({ description: 'ISO-3166 alpha-2', example: 'IL', pattern: '^[A-Z]{2}$' })
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO-3166 alpha-2 code such as IL or US' })
+  @IsString({ message: 'country must be a string' })
+  @Required()
   country!: string;
 }

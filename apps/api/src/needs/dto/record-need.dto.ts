@@ -1,9 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OneOf } from '../../dto/choice';
 import { OptionalId, RequiredId } from '../../dto/id';
-import { MoneyDto } from '../../dto/money.dto';
+import { MoneyDto, OptionalWholeNumber } from '../../dto/money.dto';
 import { Nested } from '../../dto/nested';
-import { Code, LongText, Text } from '../../dto/text';
+import { Code, LongText, Name } from '../../dto/text';
 import { WindowDto } from '../../dto/window.dto';
 
 export const HORIZONS = ['immediate', 'short-term', 'long-term'] as const;
@@ -12,10 +11,10 @@ export class RecordNeedDto {
   @OptionalId()
   id?: string;
 
-  @RequiredId('the pairing whose joint team records the need')
+  @RequiredId('the pairing whose joint team records the need', 'kfar-aza-boston')
   pairingId!: string;
 
-  @Text(300, 'Mattresses for returning families')
+  @Name(300, 'Mattresses for returning families')
   title!: string;
 
   @LongText(5000, '120 mattresses for families returning to the kibbutz')
@@ -24,8 +23,7 @@ export class RecordNeedDto {
   @Code('a sector of the program taxonomy', 'immediate-relief-goods')
   sector!: string;
 
-  @ApiProperty({ enum: HORIZONS })
-  @IsIn(HORIZONS)
+  @OneOf(HORIZONS)
   horizon!: (typeof HORIZONS)[number];
 
   @Nested(MoneyDto)
@@ -34,10 +32,6 @@ export class RecordNeedDto {
   @Nested(WindowDto)
   window!: WindowDto;
 
-  @ApiPropertyOptional({ example: 120 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000_000)
+  @OptionalWholeNumber(1, 1_000_000_000, { example: 120 })
   quantity?: number;
 }

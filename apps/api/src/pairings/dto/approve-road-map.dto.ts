@@ -1,13 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import { IsoDate } from '../../dto/iso-date';
 import { MoneyDto } from '../../dto/money.dto';
-import { Nested } from '../../dto/nested';
-import { Code, Text } from '../../dto/text';
+import { Nested, NestedList } from '../../dto/nested';
+import { Code, Name } from '../../dto/text';
 
 export class MilestoneDto {
-  @Text(300, 'Rebuild the community kindergarten')
+  @Name(300, 'Rebuild the community kindergarten')
   title!: string;
 
   @Code('a sector of the program taxonomy', 'education')
@@ -21,11 +18,6 @@ export class MilestoneDto {
 }
 
 export class ApproveRoadMapDto {
-  @ApiProperty({ type: [MilestoneDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => MilestoneDto)
+  @NestedList(MilestoneDto, { minItems: 1, maxItems: 100 })
   milestones!: MilestoneDto[];
 }

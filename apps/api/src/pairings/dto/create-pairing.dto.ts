@@ -1,8 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { OneOf } from '../../dto/choice';
 import { OptionalId, RequiredId } from '../../dto/id';
 import { IsoDate } from '../../dto/iso-date';
-import { MoneyDto } from '../../dto/money.dto';
+import { MoneyDto, WholeNumber } from '../../dto/money.dto';
 import { Nested } from '../../dto/nested';
 
 export const PARTNERSHIP_TYPES = ['existing', 'additional', 'new'] as const;
@@ -11,10 +10,7 @@ export class CommitmentDto {
   @Nested(MoneyDto, 'the yearly commitment, at least the program minimum')
   annual!: MoneyDto;
 
-  @ApiProperty({ minimum: 1, maximum: 20, example: 3 })
-  @IsInt()
-  @Min(1)
-  @Max(20)
+  @WholeNumber(1, 20, { description: 'years committed (the program asks for at least 3)', example: 3 })
   years!: number;
 
   @IsoDate('2024-07-01')
@@ -28,11 +24,10 @@ export class CreatePairingDto {
   @RequiredId('the Israeli community')
   israeliCommunityId!: string;
 
-  @RequiredId('the global (partner) community')
+  @RequiredId('the global (partner) community', 'boston')
   globalCommunityId!: string;
 
-  @ApiProperty({ enum: PARTNERSHIP_TYPES })
-  @IsIn(PARTNERSHIP_TYPES)
+  @OneOf(PARTNERSHIP_TYPES)
   partnershipType!: (typeof PARTNERSHIP_TYPES)[number];
 
   @Nested(CommitmentDto)

@@ -1,5 +1,4 @@
-import { IsOptional } from 'class-validator';
-import { IsId, OptionalId, RequiredId } from '../../dto/id';
+import { OptionalId, RequiredId } from '../../dto/id';
 import { MoneyDto } from '../../dto/money.dto';
 import { Nested } from '../../dto/nested';
 
@@ -7,13 +6,12 @@ export class DisburseFundsDto {
   @OptionalId()
   id?: string;
 
-  @RequiredId('the pledge the money comes from')
+  @RequiredId('the pledge the money comes from', 'y1')
   pledgeId!: string;
 
   @Nested(MoneyDto)
   amount!: MoneyDto;
 
-  @IsOptional()
-  @IsId()
+  @OptionalId('the need the money is for', 'mattresses')
   needId?: string;
 }

@@ -1,9 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-validator';
-import { IsId, OptionalId } from '../../dto/id';
+import { OneOf } from '../../dto/choice';
+import { OptionalId, OptionalIdList } from '../../dto/id';
 import { MoneyDto } from '../../dto/money.dto';
 import { Nested } from '../../dto/nested';
-import { Code, LongText, OptionalText, Text } from '../../dto/text';
+import { Code, LongText, Name, OptionalName } from '../../dto/text';
 import { WindowDto } from '../../dto/window.dto';
 
 export const PLAN_SOURCES = ['tekuma', 'municipality', 'regional-council', 'ministry'] as const;
@@ -12,17 +11,16 @@ export class RegisterPlanDto {
   @OptionalId()
   id?: string;
 
-  @ApiProperty({ enum: PLAN_SOURCES })
-  @IsIn(PLAN_SOURCES)
+  @OneOf(PLAN_SOURCES)
   source!: (typeof PLAN_SOURCES)[number];
 
-  @Text(200, 'Tekuma Authority')
+  @Name(200, 'Tekuma Authority')
   authority!: string;
 
-  @Text(200, 'TKM-2025-014')
+  @Name(200, 'TKM-2025-014')
   externalRef!: string;
 
-  @Text(300, 'Temporary housing for returning families')
+  @Name(300, 'Temporary housing for returning families')
   title!: string;
 
   @LongText(5000)
@@ -31,15 +29,10 @@ export class RegisterPlanDto {
   @Code('a sector of the program taxonomy', 'housing')
   sector!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'communities covered (or give regionalCouncil)' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @IsId(true)
+  @OptionalIdList('communities covered (or give regionalCouncil)', { minItems: 1, maxItems: 200 })
   communityIds?: string[];
 
-  @OptionalText(200, 'Eshkol')
+  @OptionalName(200, 'Eshkol', 'the regional council covered (or give communityIds)')
   regionalCouncil?: string;
 
   @Nested(WindowDto)

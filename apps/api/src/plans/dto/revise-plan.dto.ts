@@ -1,38 +1,14 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches } from 'class-validator';
-import { IsId } from '../../dto/id';
-import { MoneyDto } from '../../dto/money.dto';
-import { OptionalNested } from '../../dto/nested';
-import { OptionalText } from '../../dto/text';
-import { WindowDto } from '../../dto/window.dto';
+import { PartialType, PickType } from '@nestjs/swagger';
+import { RevisesAtLeastOneField } from '../../dto/revision';
+import { RegisterPlanDto } from './register-plan.dto';
 
-/** Only the fields that change; at least one must be given. */
-export class RevisePlanDto {
-  @OptionalText(300)
-  title?: string;
-
-  @OptionalText(5000)
-  description?: string;
-
-  @ApiPropertyOptional({ example: 'housing' })
-  @IsOptional()
-  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'sector must be a code of a-z, 0-9 and -' })
-  sector?: string;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @IsId(true)
-  communityIds?: string[];
-
-  @OptionalText(200)
-  regionalCouncil?: string;
-
-  @OptionalNested(WindowDto)
-  window?: WindowDto;
-
-  @OptionalNested(MoneyDto)
-  budget?: MoneyDto;
-}
+/**
+ * Only the fields that change, at least one, each checked as when the plan was registered;
+ * source, authority and reference identify the plan. `skipNullProperties: false` keeps
+ * `null` refused: no field of a plan is clearable.
+ */
+@RevisesAtLeastOneField()
+export class RevisePlanDto extends PartialType(
+  PickType(RegisterPlanDto, ['title', 'description', 'sector', 'communityIds', 'regionalCouncil', 'window', 'budget'] as const),
+  { skipNullProperties: false },
+) {}
