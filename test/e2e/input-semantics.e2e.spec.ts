@@ -103,6 +103,11 @@ describe('input semantics of the command API', () => {
     expect(await head()).toBe(headBefore);
   });
 
+  it('reads a JSON body that starts with a byte-order mark', async () => {
+    const response = await raw('/communities', `\ufeff${JSON.stringify({ ...boston, id: 'montreal', name: 'Federation CJA Montreal' })}`, { 'content-type': 'application/json; charset=utf-8' });
+    expect(response.statusCode).toBe(201);
+  });
+
   it('answers 1e999 with a 400 naming the field, not a 500', async () => {
     const response = await raw('/pairings/kfar-aza-boston/pledges', '{"year": 1, "amount": {"amount": 1e999, "currency": "USD"}}', { 'content-type': 'application/json' });
     expect(response.statusCode).toBe(400);

@@ -11,7 +11,9 @@ const MAX_PROBLEMS = 20;
  * Fastify's secure-json-parse refuses them). Anything else is a 400 naming the field, before
  * anything (the request fingerprint, validation) touches the body.
  */
-export function parseJsonBody(text: string): Record<string, unknown> {
+export function parseJsonBody(body: string): Record<string, unknown> {
+  // A leading byte-order mark is dropped, as secure-json-parse does.
+  const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
   if (text.trim() === '') {
     throw new BadRequestException({ code: 'invalid-json', message: 'the body is empty: send a JSON object' });
   }
