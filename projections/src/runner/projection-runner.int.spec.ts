@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import BetterSqlite, { type Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstValueFrom } from 'rxjs';
@@ -8,6 +8,7 @@ import { eventually } from '../../../test/support/eventually';
 import { makeTempDir } from '../../../test/support/temp-dir';
 import { Projection, ProjectionContext } from './projection';
 import { ProjectionRunner } from './projection-runner';
+import { readModelFile } from './read-model-file';
 
 /** Counts events per stream; refuses events whose data says `poison`. */
 class StreamCounter implements Projection {
@@ -135,4 +136,45 @@ describe('ProjectionRunner', () => {
     const r = startRunner([new StreamCounter()]);
     expect(await r.waitFor(['stream-counter'], 999n, 50)).toBe(false);
   });
+
+  it('retries a read-model database that fails (locked by another process) without parking anything', async () => {
+    await append('a', 3);
+    const r = startRunner([new StreamCounter()]);
+    expect(await r.waitFor(['stream-counter'], await store.headPosition(), 5000)).toBe(true);
+    // Another process holds the write lock for longer than the busy timeout (5 s).
+    const blocker = new BetterSqlite(readModelFile(dir(), 'stream-counter', 1));
+    blocker.exec('BEGIN IMMEDIATE');
+    const { position } = await append('b', 2);
+    await eventually(() => expect(r.error()).toMatch(/^feeding stream-counter failed \(retried with backoff\): database is locked/), 15_000, 100);
+    expect(r.status()[0]).toMatchObject({ state: 'live', checkpoint: String(position - 2n) });
+    blocker.exec('ROLLBACK');
+    blocker.close();
+    expect(await r.waitFor(['stream-counter'], position, 15_000)).toBe(true);
+    expect(countsOf(r.database('stream-counter'))).toEqual({ a: 3, b: 2 });
+    await eventually(() => expect(r.error()).toBeUndefined(), 5000);
+    expect(r.status()[0].parked).toBeUndefined();
+  }, 40_000);
+
+  it('keeps the running read models live while another one rebuilds from 0', async () => {
+    await append('a', 400);
+    const first = startRunner([new StreamCounter(1), new StreamCounter(1, 'other')]);
+    await first.waitFor(['stream-counter', 'other'], await store.headPosition(), 5000);
+    await first.stop();
+    // Version 2 of stream-counter takes ~5 ms an event to rebuild: about 2 s for the log.
+    const slow = new StreamCounter(2);
+    const apply = slow.apply.bind(slow);
+    slow.apply = (event, context) => {
+      const until = Date.now() + 5;
+      while (Date.now() < until);
+      apply(event, context);
+    };
+    const r = startRunner([slow, new StreamCounter(1, 'other')], 20);
+    const { position } = await append('b', 1);
+    expect(await r.waitFor(['other'], position, 5000)).toBe(true);
+    // The rebuild is still under way, and did not hold the other read model back.
+    expect(r.status()[0]).toMatchObject({ name: 'stream-counter', version: 2, state: 'building', servingVersion: 1 });
+    expect(countsOf(r.database('other'))).toEqual({ a: 400, b: 1 });
+    expect(await r.waitFor(['stream-counter'], position, 20_000)).toBe(true);
+    await eventually(() => expect(r.status()[0]).toMatchObject({ state: 'live', servingVersion: 2 }), 5000);
+  }, 40_000);
 });

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { firstValueFrom, Observable, of, Subject } from 'rxjs';
 import { filter, map, timeout } from 'rxjs/operators';
-import { EventStore, StoredEvent } from '@c2g/event-store';
+import { EventStore, EventSubscription, StoredEvent } from '@c2g/event-store';
 import { Projection, ReadModelChange } from './projection';
 import { ProjectionSlot } from './projection-slot';
 import { ProjectionStatus } from './projection-status';
@@ -26,20 +26,22 @@ interface Entry {
 }
 
 /**
- * Feeds every projection from the global log: catch up from each stored checkpoint, then
- * follow live. One read of the log serves all projections; each applies a batch in one
- * transaction with its checkpoint, so a crash never skips or repeats an event. A projection
- * that throws is parked on that event (recorded, visible in status) and the others go on.
+ * Feeds every projection from the global log: catch up from each stored checkpoint page by
+ * page, then follow live on one long-lived subscription. One read loop serves all running
+ * projections; a version being rebuilt from 0 has a loop of its own, so it never holds the
+ * others back. Each projection applies a batch in one transaction with its checkpoint, so a
+ * crash never skips or repeats an event. A projection whose own code throws is parked on
+ * that event (recorded, visible in status) and the others go on; a failing log or database
+ * is retried with backoff and reported by `error()`, and parks nothing.
  */
 export class ProjectionRunner {
   private readonly entries = new Map<string, Entry>();
   private readonly changesSubject = new Subject<ReadModelChange>();
   private readonly progress = new Subject<void>();
   private readonly logger = new Logger('Projections');
-  private stopped = false;
-  private loop: Promise<void> | undefined;
-  private wake: () => void = () => undefined;
-  private lastError: string | undefined;
+  stopped = false;
+  private started = false;
+  private readonly loops: ReadLoop[] = [];
   private head = 0n;
   private batchSize: number;
 
@@ -51,13 +53,14 @@ export class ProjectionRunner {
   }
 
   start(): void {
-    this.loop ??= this.run();
+    if (this.started) return;
+    this.started = true;
+    this.startLoops();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake();
-    await this.loop;
+    await Promise.all(this.loops.map((loop) => loop.stop()));
     for (const { building, serving } of this.entries.values()) {
       building.db.close();
       if (serving !== building) serving.db.close();
@@ -88,13 +91,14 @@ export class ProjectionRunner {
 
   /** Why the runner itself (not one projection) is unhappy, if it is. */
   error(): string | undefined {
-    return this.lastError;
+    return this.loops.find((loop) => loop.error)?.error;
   }
 
   /** Tries a parked projection again from the event it stopped on. */
   retry(name: string): void {
-    this.entry(name).building.unpark();
-    this.wake();
+    const entry = this.entry(name);
+    entry.building.unpark();
+    this.loops.find((loop) => loop.entries.includes(entry))?.restart();
   }
 
   /** Resolves true once these read models reflect `position`, false after `timeoutMs`. */
@@ -149,45 +153,90 @@ export class ProjectionRunner {
     this.entries.set(projection.name, { building, serving });
   }
 
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        await this.step();
-        this.lastError = undefined;
-      } catch (error) {
-        this.lastError = `reading the event log failed: ${(error as Error).message}`;
-        this.logger.error(this.lastError);
-        await this.idle(undefined, 1000);
-      }
+  /** The entries each read loop feeds: the running versions together, each rebuild on its own. */
+  private startLoops(): void {
+    const entries = [...this.entries.values()];
+    const groups = [entries.filter((e) => e.building === e.serving), ...entries.filter((e) => e.building !== e.serving).map((e) => [e])];
+    for (const group of groups.filter((g) => g.length > 0)) {
+      const loop = new ReadLoop(group, this);
+      this.loops.push(loop);
+      loop.done = loop.run();
     }
   }
 
-  private async step(): Promise<void> {
-    const active = [...this.entries.values()].filter((entry) => !entry.building.parked);
-    if (active.length === 0) return this.idle(undefined);
-    const from = active.reduce((min, e) => (e.building.checkpoint < min ? e.building.checkpoint : min), active[0].building.checkpoint);
-    const page: StoredEvent[] = [];
+  /** Reads the log for a group of entries: pages while catching up, then one long-lived subscription. */
+  async feed(loop: ReadLoop): Promise<void> {
+    const active = () => loop.entries.filter((entry) => !entry.building.parked);
+    let position = lowestCheckpoint(active());
+    if (position === undefined) return loop.parkedUntilRetry();
+    // Catch up page by page: a short page means the head (as of that read) was reached.
+    for (;;) {
+      if (this.stopped || loop.restarting) return;
+      const page = await collectPage(this.options.store.readAll({ fromPosition: position + 1n, maxCount: this.batchSize }));
+      if (page.length > 0) position = this.applyBatch(loop, active(), page);
+      if (page.length < this.batchSize) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.reachedHead(loop, active(), position);
+    if (this.stopped || loop.restarting) return;
+    // Live: one subscription for as long as this loop runs, woken by every append.
+    const subscription = this.options.store.subscribeToAll({ fromPosition: position });
+    loop.subscription = subscription;
+    try {
+      const iterator = subscription[Symbol.asyncIterator]();
+      let pending = iterator.next();
+      for (;;) {
+        let next = await settledNow(pending);
+        if (next === undefined) {
+          this.reachedHead(loop, active(), position);
+          next = await pending;
+        }
+        if (next.done || this.stopped || loop.restarting) return;
+        const batch = [next.value];
+        pending = iterator.next();
+        while (batch.length < this.batchSize) {
+          const more = await settledNow(pending);
+          if (more === undefined || more.done) break;
+          batch.push(more.value);
+          pending = iterator.next();
+        }
+        position = this.applyBatch(loop, active(), batch);
+      }
+    } finally {
+      loop.subscription = undefined;
+      await subscription.close();
+    }
+  }
+
+  /** Applies one batch to every active projection of a loop; returns the batch's last position. */
+  private applyBatch(loop: ReadLoop, active: Entry[], page: StoredEvent[]): bigint {
     const started = Date.now();
-    for await (const event of this.options.store.readAll({ fromPosition: from + 1n, maxCount: this.batchSize })) {
-      page.push(event);
-    }
-    if (page.length === 0) {
-      this.head = from;
-      this.swapCaughtUp(active);
-      this.progress.next();
-      return this.idle(from);
-    }
     const now = () => new Date().toISOString();
     for (const { building } of active) {
       for (const change of building.applyBatch(page, now, this.changesSubject.observed)) this.changesSubject.next(change);
       if (building.parked) this.logger.error(`${building.projection.name} parked at position ${building.parked.position}: ${building.parked.error}`);
     }
+    loop.error = undefined;
     this.adaptBatchSize(Date.now() - started);
     const last = page[page.length - 1].position;
     if (last > this.head) this.head = last;
     this.progress.next();
-    this.options.onProgress?.(from, this.head);
-    await new Promise((resolve) => setImmediate(resolve)); // let HTTP requests in during a long catch-up
+    this.options.onProgress?.(lowestCheckpoint(active) ?? last, this.head);
+    return last;
+  }
+
+  private reachedHead(loop: ReadLoop, active: Entry[], position: bigint): void {
+    if (position > this.head) this.head = position;
+    this.swapCaughtUp(active);
+    loop.error = undefined;
+    this.progress.next();
+  }
+
+  reportFailure(loop: ReadLoop, error: unknown): void {
+    const names = loop.entries.map((e) => e.building.projection.name).join(', ');
+    loop.error = `feeding ${names} failed (retried with backoff): ${(error as Error).message}`;
+    this.logger.error(loop.error);
+    this.progress.next();
   }
 
   /**
@@ -213,20 +262,81 @@ export class ProjectionRunner {
       }
     }
   }
+}
 
-  /** Waits for an event after `after` (or, with undefined, only for retry/stop). */
-  private async idle(after: bigint | undefined, maxMs?: number): Promise<void> {
-    const woken = new Promise<void>((resolve) => {
-      this.wake = resolve;
-      if (maxMs !== undefined) setTimeout(resolve, maxMs).unref();
-    });
-    if (this.stopped) return;
-    if (after === undefined) return woken;
-    const subscription = this.options.store.subscribeToAll({ fromPosition: after });
-    try {
-      await Promise.race([subscription[Symbol.asyncIterator]().next(), woken]);
-    } finally {
-      await subscription.close();
+/** One read of the log for some entries, with its own subscription, restartable and stoppable. */
+class ReadLoop {
+  subscription: EventSubscription | undefined;
+  restarting = false;
+  error: string | undefined;
+  done: Promise<void> = Promise.resolve();
+  private failures = 0;
+  private wake: () => void = () => undefined;
+
+  constructor(
+    readonly entries: Entry[],
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  async run(): Promise<void> {
+    while (!this.runner.stopped) {
+      this.restarting = false;
+      try {
+        await this.runner.feed(this);
+        this.failures = 0;
+      } catch (error) {
+        // The log or a read-model file failed (busy, full disk, unreachable server): nothing
+        // was committed, so read again from the checkpoints after a growing pause.
+        this.failures += 1;
+        this.runner.reportFailure(this, error);
+        await this.pause(Math.min(10_000, 100 * 2 ** Math.min(this.failures, 7)));
+      }
     }
   }
+
+  /** Every projection of this loop is parked: wait for a retry (or stop). */
+  parkedUntilRetry(): Promise<void> {
+    return this.pause(undefined);
+  }
+
+  /** Reads again from the checkpoints (after a parked projection was released). */
+  restart(): void {
+    this.restarting = true;
+    this.wake();
+    void this.subscription?.close();
+  }
+
+  stop(): Promise<void> {
+    this.wake();
+    void this.subscription?.close();
+    return this.done;
+  }
+
+  private pause(ms: number | undefined): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(() => done(), ms);
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        this.wake = () => undefined;
+        resolve();
+      };
+      this.wake = done;
+    });
+  }
+}
+
+function lowestCheckpoint(entries: Entry[]): bigint | undefined {
+  if (entries.length === 0) return undefined;
+  return entries.reduce((min, e) => (e.building.checkpoint < min ? e.building.checkpoint : min), entries[0].building.checkpoint);
+}
+
+async function collectPage(events: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> {
+  const page: StoredEvent[] = [];
+  for await (const event of events) page.push(event);
+  return page;
+}
+
+/** The promise's result if it is already settled (within this turn of the event loop), else undefined. */
+function settledNow<T>(promise: Promise<T>): Promise<T | undefined> {
+  return Promise.race([promise, new Promise<undefined>((resolve) => setImmediate(resolve, undefined))]);
 }
