@@ -95,6 +95,66 @@ export function appendContract(factory: FixtureFactory): void {
       expect(await collect(store.readStream(streamId))).toHaveLength(1);
     });
 
+    it('refuses a retry that re-sends the stored events in another order', async () => {
+      const { store } = fixture();
+      const streamId = newStreamId();
+      const [a, b] = someEvents(2);
+      await store.append(streamId, [a, b]);
+      await expect(store.append(streamId, [b, a])).rejects.toBeInstanceOf(EventIdConflictError);
+      expect((await collect(store.readStream(streamId))).map((e) => e.eventId)).toEqual([a.eventId, b.eventId]);
+    });
+
+    it('refuses a retry sent to another stream than the one that holds the events', async () => {
+      const { store } = fixture();
+      const events = someEvents(2);
+      await store.append(newStreamId(), events);
+      const elsewhere = newStreamId();
+      await expect(store.append(elsewhere, events)).rejects.toBeInstanceOf(EventIdConflictError);
+      expect(await collect(store.readStream(elsewhere))).toEqual([]);
+    });
+
+    it('writes nothing of an append whose later event id is already stored elsewhere', async () => {
+      const { store } = fixture();
+      const stored = anEvent(1);
+      await store.append(newStreamId(), [stored]);
+      const streamId = newStreamId();
+      await expect(store.append(streamId, [anEvent(2), anEvent(3), stored])).rejects.toBeInstanceOf(EventIdConflictError);
+      expect(await collect(store.readStream(streamId))).toEqual([]);
+      const next = await store.append(streamId, someEvents(2), { expectedRevision: 'no_stream' });
+      expect(next.nextRevision).toBe(1n);
+    });
+
+    it('refuses an append that carries the same event id twice, writing nothing', async () => {
+      const { store } = fixture();
+      const streamId = newStreamId();
+      const twice = anEvent(1);
+      await expect(store.append(streamId, [twice, anEvent(2), { ...twice }])).rejects.toBeInstanceOf(EventIdConflictError);
+      expect(await collect(store.readStream(streamId))).toEqual([]);
+    });
+
+    it('answers an empty append with the stream revision and the head, after checking the expected revision', async () => {
+      const { store } = fixture();
+      const streamId = newStreamId();
+      await store.append(streamId, someEvents(2));
+      const head = (await store.append(newStreamId(), [anEvent(9)])).position;
+      expect(await store.append(streamId, [], { expectedRevision: 1n })).toEqual({ nextRevision: 1n, position: head });
+      expect(await store.append(newStreamId(), [])).toEqual({ nextRevision: -1n, position: head });
+      await expect(store.append(streamId, [], { expectedRevision: 0n })).rejects.toMatchObject({ actual: 1n });
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('keeps a schema version the writer gives, and stamps one occurredAt on a whole append', async () => {
+      const { store } = fixture();
+      const streamId = newStreamId();
+      await store.append(streamId, [
+        { type: 'ThingHappened', data: { n: 0 } },
+        { type: 'ThingHappened', data: { n: 1 }, metadata: { schemaVersion: 2 } },
+      ]);
+      const [first, second] = await collect(store.readStream(streamId));
+      expect([first.metadata.schemaVersion, second.metadata.schemaVersion]).toEqual([1, 2]);
+      expect(second.metadata.occurredAt).toBe(first.metadata.occurredAt);
+    });
+
     it('refuses malformed appends without writing', async () => {
       const { store } = fixture();
       const head = await store.headPosition();

@@ -19,6 +19,22 @@ export function subscriptionContract(factory: FixtureFactory): void {
       expect(events.map((e) => (e.data as { n: number }).n)).toEqual([0, 1, 2, 3, 4, 5]);
     });
 
+    it("from 'start', the default, delivers the log from its first event", async () => {
+      const { store } = fixture();
+      const streamId = newStreamId();
+      await store.append(streamId, someEvents(2));
+      const [first] = await collect(store.readAll({ maxCount: 1 }));
+      const subscription = store.subscribeToAll();
+      const received: StoredEvent[] = [];
+      for await (const event of subscription) {
+        received.push(event);
+        if (event.streamId === streamId && event.revision === 1n) break;
+      }
+      await subscription.close();
+      expect(received[0].position).toBe(first.position);
+      expect(received.filter((e) => e.streamId === streamId).map((e) => e.revision)).toEqual([0n, 1n]);
+    });
+
     it('delivers only events after the checkpoint it starts from', async () => {
       const { store } = fixture();
       const streamId = newStreamId();

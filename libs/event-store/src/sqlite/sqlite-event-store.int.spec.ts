@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '../../../../test/support/temp-dir';
-import { collect } from '../../../../test/support/collect';
+import { collect, take } from '../../../../test/support/collect';
 import { verifyChains } from '../hash-chain/verify-chains';
-import { StoreOpenError } from '../port/event-store-errors';
+import { EventStoreError, StoreClosedError, StoreOpenError } from '../port/event-store-errors';
 import { SqliteEventStore } from './sqlite-event-store';
 import { EVENT_STORE_SCHEMA_VERSION } from './sqlite-schema';
 
@@ -116,4 +116,84 @@ describe('SqliteEventStore on disk', () => {
       await b.close();
     }
   });
+
+  it('pages reads and subscriptions by pageSize without losing or repeating an event', async () => {
+    const store = new SqliteEventStore({ file: join(temp.dir, 'events.sqlite'), pageSize: 2 });
+    try {
+      await store.append('s-1', [event(0), event(1), event(2), event(3), event(4)]);
+      await store.append('s-2', [event(5)]);
+      const ns = (events: { data: unknown }[]) => events.map((e) => (e.data as { n: number }).n);
+      expect(ns(await collect(store.readStream('s-1')))).toEqual([0, 1, 2, 3, 4]);
+      expect(ns(await collect(store.readStream('s-1', { direction: 'backwards' })))).toEqual([4, 3, 2, 1, 0]);
+      expect(ns(await collect(store.readStream('s-1', { direction: 'backwards', fromRevision: 3n })))).toEqual([3, 2, 1, 0]);
+      expect(ns(await collect(store.readStream('s-1', { fromRevision: 1n, maxCount: 3 })))).toEqual([1, 2, 3]);
+      expect(ns(await collect(store.readAll()))).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(ns(await collect(store.readAll({ fromPosition: 2n, maxCount: 3 })))).toEqual([1, 2, 3]);
+      const subscription = store.subscribeToAll();
+      const live = take(subscription, 7);
+      await store.append('s-2', [event(6)]);
+      expect(ns(await live)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      await subscription.close();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reads nothing for a maxCount of 0', async () => {
+    const store = new SqliteEventStore({ file: join(temp.dir, 'events.sqlite') });
+    await store.append('s-1', [event(0)]);
+    expect(await collect(store.readStream('s-1', { maxCount: 0 }))).toEqual([]);
+    expect(await collect(store.readAll({ maxCount: 0 }))).toEqual([]);
+    await store.close();
+  });
+
+  it('stops a subscription in the middle of its catch-up when closed', async () => {
+    const store = new SqliteEventStore({ file: join(temp.dir, 'events.sqlite') });
+    await store.append('s-1', [event(0), event(1), event(2)]);
+    const subscription = store.subscribeToAll();
+    const iterator = subscription[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toMatchObject({ revision: 0n });
+    await subscription.close();
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    await store.close();
+  });
+
+  it('refuses reads, subscriptions and head queries once closed, and closes twice quietly', async () => {
+    const store = new SqliteEventStore({ file: join(temp.dir, 'events.sqlite') });
+    await store.append('s-1', [event(0)]);
+    await store.close();
+    await expect(store.close()).resolves.toBeUndefined();
+    await expect(collect(store.readStream('s-1'))).rejects.toBeInstanceOf(StoreClosedError);
+    await expect(collect(store.readAll())).rejects.toBeInstanceOf(StoreClosedError);
+    await expect(store.headPosition()).rejects.toBeInstanceOf(StoreClosedError);
+    expect(() => store.subscribeToAll()).toThrow(StoreClosedError);
+  });
+
+  it('fails every append of a group commit that SQLite itself refuses, writing none, and goes on afterwards', async () => {
+    const file = join(temp.dir, 'events.sqlite');
+    const store = new SqliteEventStore({ file });
+    try {
+      await store.append('s-1', [event(0)]);
+      const raw = new Database(file);
+      raw.exec(`CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.type = 'Poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END`);
+      const outcomes = await Promise.allSettled([
+        store.append('s-1', [event(1)], { expectedRevision: 0n }),
+        store.append('s-2', [{ type: 'Poison', data: {} }]),
+      ]);
+      raw.exec('DROP TRIGGER poison');
+      raw.close();
+      for (const outcome of outcomes) {
+        expect(outcome.status).toBe('rejected');
+        const reason = (outcome as PromiseRejectedResult).reason;
+        expect(reason).toBeInstanceOf(EventStoreError);
+        expect(reason.message).toMatch(/^append failed, nothing was written: poisoned/);
+      }
+      expect(await collect(store.readAll())).toHaveLength(1);
+      await store.append('s-1', [event(1)], { expectedRevision: 0n });
+      expect((await verifyChains(store.readAll())).ok).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
 });
+
