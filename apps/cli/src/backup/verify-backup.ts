@@ -77,7 +77,12 @@ function openCopy(path: string, name: string): Database {
         'without its -wal it can miss committed events (a torn copy); take a backup with c2g backup',
     );
   }
-  const db = openSqliteDatabase(path, { readonly: true });
+  let db: Database;
+  try {
+    db = openSqliteDatabase(path, { readonly: true });
+  } catch (error) {
+    throw new BackupError(`${name} is damaged (${(error as Error).message.replace(/^cannot open [^:]*: /, '')}): a torn or corrupted copy`);
+  }
   try {
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') throw new BackupError(`${name} is damaged (quick_check: ${check}): a torn or corrupted copy`);
