@@ -195,5 +195,30 @@ describe('SqliteEventStore on disk', () => {
       await store.close();
     }
   });
+
+  it('delivers to a live subscription the appends another connection makes to the same file', async () => {
+    const file = join(temp.dir, 'shared.sqlite');
+    const [server, cli] = [new SqliteEventStore({ file, foreignAppendPollMs: 10 }), new SqliteEventStore({ file })];
+    try {
+      await server.append('s-1', [event(0)]);
+      const subscription = server.subscribeToAll({ fromPosition: 'end' });
+      const received = take(subscription, 2);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await cli.append('s-2', [event(1), event(2)]);
+      expect((await received).map((e) => e.streamId)).toEqual(['s-2', 's-2']);
+      await subscription.close();
+    } finally {
+      await server.close();
+      await cli.close();
+    }
+  });
+
+  it('ends a waiting subscription when the store closes', async () => {
+    const store = new SqliteEventStore({ file: join(temp.dir, 'events.sqlite') });
+    const drained = collect(store.subscribeToAll({ fromPosition: 'end' }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.close();
+    await expect(drained).resolves.toEqual([]);
+  });
 });
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { collect } from '../../../../test/support/collect';
+import { collect, take } from '../../../../test/support/collect';
+import { StoredEvent } from '../port/stored-event';
 import { makeTempDir } from '../../../../test/support/temp-dir';
 import { verifyChains } from '../hash-chain/verify-chains';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
@@ -43,4 +44,44 @@ describe('UpcastingEventStore', () => {
     expect((await collect(raw.readStream('pledges-1')))[0].data).toEqual({ dollars: 5 });
     expect(await verifyChains(raw.readAll())).toMatchObject({ ok: true });
   });
+
+  it('passes appends, read options, the head and close through to the store underneath', async () => {
+    const store = new UpcastingEventStore(raw, upcasters);
+    const result = await store.append('pledges-2', [
+      { type: 'PledgeNoted', data: { dollars: 1 }, metadata: { schemaVersion: 1 } },
+      { type: 'PledgeNoted', data: { dollars: 2 }, metadata: { schemaVersion: 1 } },
+    ], { expectedRevision: 'no_stream' });
+    expect(result.nextRevision).toBe(1n);
+    await expect(store.append('pledges-2', [{ type: 'PledgeNoted', data: {} }], { expectedRevision: 'no_stream' })).rejects.toMatchObject({ actual: 1n });
+    expect(await store.headPosition()).toBe(await raw.headPosition());
+    expect((await collect(store.readStream('pledges-2', { direction: 'backwards', maxCount: 1 }))).map((e) => e.data)).toEqual([{ amount: 200, currency: 'USD' }]);
+    expect((await collect(store.readAll({ fromPosition: result.position }))).map((e) => e.data)).toEqual([{ amount: 200, currency: 'USD' }]);
+    const subscription = store.subscribeToAll({ fromPosition: result.position - 1n });
+    const [latest] = await take(subscription, 1);
+    expect(latest.data).toEqual({ amount: 200, currency: 'USD' });
+    await store.close();
+    await expect(raw.headPosition()).rejects.toThrow(/closed/);
+  });
+
+  it('ends its subscription when closed', async () => {
+    const store = new UpcastingEventStore(raw, upcasters);
+    const subscription = store.subscribeToAll({ fromPosition: 'end' });
+    const drained = collect(subscription);
+    await subscription.close();
+    await expect(drained).resolves.toEqual([]);
+  });
+
+  it('takes an event stored without a schema version as version 1, and leaves current events as they are', () => {
+    const store = new UpcastingEventStore(raw, upcasters);
+    const stored = {
+      eventId: 'e', streamId: 's', type: 'PledgeNoted', revision: 0n, position: 1n, data: { dollars: 3 },
+      metadata: { occurredAt: '2024-01-01T00:00:00.000Z', prevHash: '0', hash: '1' },
+    } as unknown as StoredEvent;
+    expect(store.upcast(stored)).toEqual({ ...stored, data: { amount: 300, currency: 'USD' } });
+    const current = { ...stored, data: { amount: 1, currency: 'ILS' }, metadata: { ...stored.metadata, schemaVersion: 3 } };
+    expect(store.upcast(current)).toBe(current);
+    const otherType = { ...stored, type: 'SomethingElse' };
+    expect(store.upcast(otherType)).toBe(otherType);
+  });
 });
+
