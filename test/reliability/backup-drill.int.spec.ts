@@ -54,7 +54,7 @@ describe('backup drill: back up under write load, restore, start on the copy', (
           const id = `drill-${lane}-${n}`;
           const answer = await postJson(`${server.url}/communities`, service, {
             id, name: `Community ${id}`, kind: 'global', settlementType: 'federation', country: 'US',
-          }).catch((error: Error) => ({ status: 0, body: { error: error.message } }));
+          }).catch((error: Error) => ({ status: 0, body: { error: error.message } as Record<string, unknown> }));
           if (answer.status !== 201) {
             failures.push(`${id}: ${answer.status} ${JSON.stringify(answer.body)}`);
             return;
