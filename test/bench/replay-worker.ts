@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   await runner.stop();
   await store.close();
-  process.stdout.write(JSON.stringify({ eventsPerSecond: Number(head) / seconds, peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage.rss()) / 1048576) }));
+  process.stdout.write(JSON.stringify({ events: Number(head), seconds, eventsPerSecond: Number(head) / seconds, peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage.rss()) / 1048576) }));
 }
 
 main().catch((error) => {
