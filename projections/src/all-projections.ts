@@ -3,6 +3,7 @@ import { CoverageProjection } from './coverage/coverage.projection';
 import { DuplicateFlagsProjection } from './duplicate-flags/duplicate-flags.projection';
 import { FundingLedgerProjection } from './funding-ledger/funding-ledger.projection';
 import { NeedsBoardProjection } from './needs-board/needs-board.projection';
+import { LogTimelineProjection } from './log-timeline/log-timeline.projection';
 import { PairingReservationsProjection } from './pairing-reservations/pairing-reservations.projection';
 import { PairingsProjection } from './pairings/pairings.projection';
 import { PlansProjection } from './plans/plans.projection';
@@ -19,5 +20,6 @@ export function allProjections(): Projection[] {
     new CoverageProjection(),
     new DuplicateFlagsProjection(),
     new PairingReservationsProjection(),
+    new LogTimelineProjection(),
   ];
 }

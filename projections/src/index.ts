@@ -1,6 +1,8 @@
 export * from './runner/projection';
 export * from './runner/projection-status';
 export * from './runner/projection-runner';
+export * from './runner/read-side';
+export * from './projector/projector-thread';
 export * from './runner/page-request';
 export * from './all-projections';
 export * from './communities/communities.queries';
@@ -14,3 +16,7 @@ export * from './duplicate-flags/duplicate-flags.queries';
 export * from './duplicate-flags/duplicate-flags.projection';
 export * from './duplicate-flags/similarity/duplicate-score';
 export * from './pairing-reservations/pairing-reservations.projection';
+export * from './log-timeline/log-timeline.projection';
+export * from './as-of/as-of-builds';
+export * from './as-of/build-as-of-from-snapshots';
+export * from './as-of/read-model-snapshots';

@@ -41,7 +41,7 @@ describe('POST /plans/import', () => {
   });
 
   it('refuses a body that is not CSV, and a CSV without plans', async () => {
-    expect((await importCsv('{"plans": []}', 'application/json')).statusCode).toBe(400);
+    expect((await importCsv('{"plans": []}', 'application/json')).statusCode).toBe(415);
     const empty = await importCsv(`${HEADER}\n`);
     expect(empty.statusCode).toBe(400);
     expect(empty.json().code).toBe('import-empty');

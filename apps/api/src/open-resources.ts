@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { UpcastingEventStore } from '@c2g/event-store';
-import { allProjections, ProjectionRunner } from '@c2g/projections';
+import { allProjections, AsOfBuilds, ProjectionRunner, ProjectorThread, ReadSide } from '@c2g/projections';
 import { openAccessDatabase } from './auth/access-database';
 import { ApiKeyRegistry } from './auth/api-key-registry';
 import { AppConfig } from './config/app-config';
@@ -11,7 +11,8 @@ import { PersonStore } from './persons/person-store';
 export interface AppResources {
   store: UpcastingEventStore;
   apiKeys: ApiKeyRegistry;
-  projections: ProjectionRunner;
+  projections: ReadSide;
+  asOf: AsOfBuilds;
   persons: PersonStore;
 }
 
@@ -23,12 +24,28 @@ export async function openResources(config: AppConfig): Promise<AppResources> {
   try {
     apiKeys = new ApiKeyRegistry(openAccessDatabase(join(config.dataDir, 'access.sqlite')));
     persons = PersonStore.open(join(config.dataDir, 'persons.sqlite'));
-    const projections = new ProjectionRunner({
-      store,
-      dir: join(config.dataDir, 'read-models'),
-      projections: allProjections(),
+    const readModelsDir = join(config.dataDir, 'read-models');
+    // Projections run off the request thread by default; C2G_PROJECTOR=inline keeps them in it.
+    const projections: ReadSide =
+      config.projector === 'thread'
+        ? new ProjectorThread({
+            readModelsDir,
+            connectionString: config.eventStoreConnectionString,
+            eventsFile: join(config.dataDir, 'events.sqlite'),
+            snapshotEvery: config.snapshotEvery,
+            logLevels: config.logLevels,
+          })
+        : new ProjectionRunner({ store, dir: readModelsDir, projections: allProjections(), snapshotEvery: config.snapshotEvery });
+    const asOf = new AsOfBuilds({
+      readModelsDir,
+      connectionString: config.eventStoreConnectionString,
+      eventsFile: join(config.dataDir, 'events.sqlite'),
+      scratchRoot: join(config.dataDir, 'as-of'),
+      concurrency: config.asOfConcurrency,
+      queueLimit: 4 * config.asOfConcurrency,
+      cacheSize: 8,
     });
-    return { store, apiKeys, projections, persons };
+    return { store, apiKeys, projections, asOf, persons };
   } catch (error) {
     persons?.close();
     apiKeys?.close();
@@ -39,6 +56,7 @@ export async function openResources(config: AppConfig): Promise<AppResources> {
 
 export async function closeResources(resources: AppResources): Promise<void> {
   await resources.projections.stop();
+  resources.asOf.close();
   resources.apiKeys.close();
   resources.persons.close();
   await resources.store.close();

@@ -9,9 +9,11 @@ export interface EventStoreLocation {
   /** Otherwise this SQLite file. */
   file: string;
   synchronous?: SqliteSynchronous;
+  /** SQLite: how often a live subscription looks for appends made by another connection. */
+  foreignAppendPollMs?: number;
 }
 
 /** The one place that picks the adapter, for the API and the CLI alike. */
-export function openEventStoreAt({ connectionString, file, synchronous }: EventStoreLocation): EventStore {
-  return connectionString ? new EventStoreDbEventStore({ connectionString }) : new SqliteEventStore({ file, synchronous });
+export function openEventStoreAt({ connectionString, file, synchronous, foreignAppendPollMs }: EventStoreLocation): EventStore {
+  return connectionString ? new EventStoreDbEventStore({ connectionString }) : new SqliteEventStore({ file, synchronous, foreignAppendPollMs });
 }

@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { firstValueFrom, Observable, of, Subject } from 'rxjs';
-import { filter, map, timeout } from 'rxjs/operators';
+import { Observable, Subject } from 'rxjs';
 import { EventStore, EventSubscription, StoredEvent } from '@c2g/event-store';
 import { Projection, ReadModelChange } from './projection';
 import { ProjectionSlot } from './projection-slot';
 import { ProjectionStatus } from './projection-status';
+import { removeSnapshots, takeSnapshot } from '../as-of/read-model-snapshots';
+import { whenReached } from './progress-wait';
+import { ReadSide } from './read-side';
 import { openReadModel, otherVersions, readModelFile, removeReadModel } from './read-model-file';
 
 export interface ProjectionRunnerOptions {
@@ -14,6 +16,8 @@ export interface ProjectionRunnerOptions {
   projections: Projection[];
   /** Events read from the log and applied per transaction. */
   batchSize?: number;
+  /** Snapshot every read model each time its checkpoint passes a multiple of this many positions (as-of answers start from them). */
+  snapshotEvery?: number;
   /** Called after every batch: how far the slowest projection is, and the log's head. */
   onProgress?: (position: bigint, head: bigint) => void;
 }
@@ -34,7 +38,7 @@ interface Entry {
  * that event (recorded, visible in status) and the others go on; a failing log or database
  * is retried with backoff and reported by `error()`, and parks nothing.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements ReadSide {
   private readonly entries = new Map<string, Entry>();
   private readonly changesSubject = new Subject<ReadModelChange>();
   private readonly progress = new Subject<void>();
@@ -46,6 +50,8 @@ export class ProjectionRunner {
   private batchSize: number;
 
   readonly changes$: Observable<ReadModelChange> = this.changesSubject.asObservable();
+  /** Fires after every batch and whenever the head is reached. */
+  readonly progress$: Observable<void> = this.progress.asObservable();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 1000;
@@ -101,31 +107,18 @@ export class ProjectionRunner {
     this.loops.find((loop) => loop.entries.includes(entry))?.restart();
   }
 
-  /** Resolves true once these read models reflect `position`, false after `timeoutMs`. */
   waitFor(names: string[], position: bigint, timeoutMs: number): Promise<boolean> {
-    const reached = () => names.every((name) => this.position(name) >= position);
-    if (reached()) return Promise.resolve(true);
-    return firstValueFrom(
-      this.progress.pipe(
-        filter(reached),
-        map(() => true),
-        timeout({ first: timeoutMs, with: () => of(false) }),
-      ),
-      { defaultValue: false },
-    );
+    return whenReached(this.progress, () => names.every((name) => this.position(name) >= position), timeoutMs);
   }
 
-  /** Resolves true once every read model is live at the head (rebuilds swapped in), false after `timeoutMs`. */
   waitUntilCaughtUp(timeoutMs: number): Promise<boolean> {
-    if (this.caughtUp()) return Promise.resolve(true);
-    return firstValueFrom(
-      this.progress.pipe(
-        filter(() => this.caughtUp()),
-        map(() => true),
-        timeout({ first: timeoutMs, with: () => of(false) }),
-      ),
-      { defaultValue: false },
-    );
+    return whenReached(this.progress, () => this.caughtUp(), timeoutMs);
+  }
+
+  /** The file queries of this read model should open now (the serving version's). */
+  servingFile(name: string): string {
+    const { serving } = this.entry(name);
+    return readModelFile(this.options.dir, serving.projection.name, serving.projection.version);
   }
 
   private entry(name: string): Entry {
@@ -213,8 +206,10 @@ export class ProjectionRunner {
     const started = Date.now();
     const now = () => new Date().toISOString();
     for (const { building } of active) {
+      const before = building.checkpoint;
       for (const change of building.applyBatch(page, now, this.changesSubject.observed)) this.changesSubject.next(change);
       if (building.parked) this.logger.error(`${building.projection.name} parked at position ${building.parked.position}: ${building.parked.error}`);
+      this.snapshotIfDue(building, before);
     }
     loop.error = undefined;
     this.adaptBatchSize(Date.now() - started);
@@ -223,6 +218,19 @@ export class ProjectionRunner {
     this.progress.next();
     this.options.onProgress?.(lowestCheckpoint(active) ?? last, this.head);
     return last;
+  }
+
+  /** A snapshot when this batch carried the checkpoint past a multiple of `snapshotEvery`. */
+  private snapshotIfDue(slot: ProjectionSlot, before: bigint): void {
+    const every = this.options.snapshotEvery;
+    if (!every || slot.checkpoint / BigInt(every) === before / BigInt(every)) return;
+    const { name, version } = slot.projection;
+    try {
+      takeSnapshot(slot.db, this.options.dir, name, version, slot.checkpoint);
+    } catch (error) {
+      // A missing snapshot only makes as-of answers slower: report it, keep projecting.
+      this.logger.warn(`snapshot of ${name} at ${slot.checkpoint} failed: ${(error as Error).message}`);
+    }
   }
 
   private reachedHead(loop: ReadLoop, active: Entry[], position: bigint): void {
@@ -258,6 +266,7 @@ export class ProjectionRunner {
         entry.serving = entry.building;
         old.db.close();
         removeReadModel(this.options.dir, old.projection.name, old.projection.version);
+        removeSnapshots(this.options.dir, old.projection.name, old.projection.version);
         this.logger.log(`${entry.building.projection.name}: v${entry.building.projection.version} caught up and now serves`);
       }
     }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
+import { Name } from '../dto/text';
 import { Role, ROLES } from './role';
 
 export class IssueApiKeyDto {
@@ -7,9 +8,7 @@ export class IssueApiKeyDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiProperty({ example: 'needs-intake-service', description: 'who uses the key; recorded as the actor of its commands' })
-  @IsString()
-  @Length(1, 100)
-  @Matches(/^[\p{L}\p{N} ._:@-]+$/u, { message: 'label may hold letters, digits, spaces and . _ : @ -' })
+  @Name(100, 'needs-intake-service', 'who uses the key; recorded as the actor of its commands')
+  @Matches(/^[\p{L}\p{N} ._:@-]*$/u, { message: 'label may hold letters, digits, spaces and . _ : @ -' })
   label!: string;
 }

@@ -26,6 +26,12 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** A pairing whose creation was cut short is abandoned after this many seconds (C2G_PAIRING_RESERVATION_SECONDS). */
   pairingReservationSeconds: number;
+  /** Where projections run (C2G_PROJECTOR): `thread` (default), off the request thread, or `inline`. */
+  projector: 'thread' | 'inline';
+  /** As-of answers built at once (C2G_AS_OF_CONCURRENCY); a few more wait, beyond that a 503. */
+  asOfConcurrency: number;
+  /** Read models are snapshotted every this many log positions (C2G_SNAPSHOT_EVERY), where as-of answers start. */
+  snapshotEvery: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -49,6 +55,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stalledPhaseDays: parseDays(env.C2G_STALLED_PHASE_DAYS ?? '90'),
     rateLimitPerMinute: parseWhole('C2G_RATE_LIMIT_PER_MINUTE', env.C2G_RATE_LIMIT_PER_MINUTE ?? '6000', 1, 10_000_000),
     bodyLimitBytes: parseWhole('C2G_BODY_LIMIT_BYTES', env.C2G_BODY_LIMIT_BYTES ?? '1048576', 1024, 100 * 1024 * 1024),
+    projector: parseProjector(env.C2G_PROJECTOR ?? 'thread'),
+    asOfConcurrency: parseWhole('C2G_AS_OF_CONCURRENCY', env.C2G_AS_OF_CONCURRENCY ?? '1', 1, 16),
+    snapshotEvery: parseWhole('C2G_SNAPSHOT_EVERY', env.C2G_SNAPSHOT_EVERY ?? '25000', 100, 100_000_000),
     pairingReservationSeconds: parseWhole('C2G_PAIRING_RESERVATION_SECONDS', env.C2G_PAIRING_RESERVATION_SECONDS ?? '60', 1, 86_400),
     programTerms: { ...defaultProgramTerms, sectors: [...defaultProgramTerms.sectors, ...parseSectors(env.C2G_EXTRA_SECTORS)] },
   };
@@ -125,4 +134,9 @@ function parseWhole(name: string, value: string, min: number, max: number): numb
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   }
   return n;
+}
+
+function parseProjector(value: string): 'thread' | 'inline' {
+  if (value !== 'thread' && value !== 'inline') throw new ConfigError(`C2G_PROJECTOR must be thread or inline, got "${value}"`);
+  return value;
 }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { EventStore } from '@c2g/event-store';
-import { ProjectionRunner } from '@c2g/projections';
+import { ReadSide } from '@c2g/projections';
 import { Public } from '../auth/access.decorators';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
@@ -14,7 +14,7 @@ import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly projections: ReadSide,
   ) {}
 
   @Get('health')

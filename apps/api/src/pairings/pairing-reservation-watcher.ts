@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { reservationsOlderThan, PairingReservation, ProjectionRunner } from '@c2g/projections';
+import { reservationsOlderThan, PairingReservation, ReadSide } from '@c2g/projections';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CommandContext } from '../commands/command-context';
 import { Deciders } from '../commands/deciders';
@@ -25,7 +25,7 @@ export class PairingReservationWatcher implements OnApplicationBootstrap, OnAppl
   private running: Promise<void> | undefined;
 
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ReadSide,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly executor: StreamCommandExecutor,
     private readonly deciders: Deciders,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { interval, merge, Observable } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
-import { ProjectionRunner } from '@c2g/projections';
+import { ReadSide } from '@c2g/projections';
 import { Roles } from '../auth/access.decorators';
 import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 import { OptionalFilterId } from './list-query.dto';
@@ -28,7 +28,7 @@ const HEARTBEAT_MS = 15_000;
 @Roles('analyst')
 @Controller()
 export class LiveController {
-  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
+  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ReadSide) {}
 
   /** Server-Sent Events of read-model changes as they are committed; the event id is the log position. */
   @Sse('live')

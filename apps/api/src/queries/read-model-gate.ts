@@ -1,5 +1,5 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { ProjectionRunner } from '@c2g/projections';
+import { ReadSide } from '@c2g/projections';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 
@@ -10,7 +10,7 @@ import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 @Injectable()
 export class ReadModelGate {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ReadSide,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

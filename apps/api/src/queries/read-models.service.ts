@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { EventStore } from '@c2g/event-store';
-import { allProjections, buildAsOf, ProjectionRunner } from '@c2g/projections';
+import { AsOfBuilds, AsOfBusyError, positionAt, ReadSide } from '@c2g/projections';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
+import { AS_OF_BUILDS, PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 import { parseAsOf } from './as-of';
 import { ReadModelGate } from './read-model-gate';
 
@@ -14,12 +14,14 @@ export interface ReadOptions {
 
 /**
  * The one way queries reach read models: live (after waiting for ?minPosition=) or as of a
- * past position or date (replayed into scratch databases). Every answer says its position.
+ * past position or date (built off the request thread from the nearest snapshots). Every
+ * answer says its position.
  */
 @Injectable()
 export class ReadModels {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ReadSide,
+    @Inject(AS_OF_BUILDS) private readonly asOfBuilds: AsOfBuilds,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly gate: ReadModelGate,
   ) {}
@@ -27,11 +29,15 @@ export class ReadModels {
   async read<T>(models: string[], options: ReadOptions, query: (db: (name: string) => Database) => T): Promise<T & { position: string }> {
     const asOf = parseAsOf(options.asOf);
     if (asOf) {
-      const build = await buildAsOf(this.store, allProjections().filter((p) => models.includes(p.name)), asOf);
+      // A date is the log up to the last event that occurred by then (the log-timeline index).
+      const asked = 'position' in asOf ? asOf.position : positionAt(this.runner.database('log-timeline'), asOf.until);
+      const head = await this.store.headPosition();
+      const position = asked < head ? asked : head;
       try {
-        return { ...query((name) => build.databases.get(name)!), position: build.position.toString() };
-      } finally {
-        build.close();
+        return { ...(await this.asOfBuilds.query(models, position, query)), position: position.toString() };
+      } catch (error) {
+        if (!(error instanceof AsOfBusyError)) throw error;
+        throw new ServiceUnavailableException({ code: 'as-of-busy', message: `as-of answers are busy: ${error.message}` });
       }
     }
     await this.gate.await(models, options.minPosition === undefined ? undefined : BigInt(options.minPosition));

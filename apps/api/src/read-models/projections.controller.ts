@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ProjectionRunner } from '@c2g/projections';
+import { ReadSide } from '@c2g/projections';
 import { Roles } from '../auth/access.decorators';
 import { PROJECTION_RUNNER } from './projection-runner.token';
 
@@ -10,7 +10,7 @@ import { PROJECTION_RUNNER } from './projection-runner.token';
 @Roles('admin')
 @Controller('admin/projections')
 export class ProjectionsController {
-  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
+  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ReadSide) {}
 
   @Get()
   list() {

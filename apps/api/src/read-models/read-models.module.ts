@@ -1,19 +1,23 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ProjectionRunner } from '@c2g/projections';
+import { AsOfBuilds, ReadSide } from '@c2g/projections';
 import { ProjectionsController } from './projections.controller';
 
-import { PROJECTION_RUNNER } from './projection-runner.token';
+import { AS_OF_BUILDS, PROJECTION_RUNNER } from './projection-runner.token';
 
 @Injectable()
 class RunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ReadSide,
+    @Inject(AS_OF_BUILDS) private readonly asOf: AsOfBuilds,
+  ) {}
 
-  onApplicationBootstrap(): void {
-    this.runner.start();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
+    this.asOf.close();
   }
 }
 
@@ -21,12 +25,12 @@ class RunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Global()
 @Module({})
 export class ReadModelsModule {
-  static withRunner(runner: ProjectionRunner): DynamicModule {
+  static withRunner(runner: ReadSide, asOf: AsOfBuilds): DynamicModule {
     return {
       module: ReadModelsModule,
       controllers: [ProjectionsController],
-      providers: [{ provide: PROJECTION_RUNNER, useValue: runner }, RunnerLifecycle],
-      exports: [PROJECTION_RUNNER],
+      providers: [{ provide: PROJECTION_RUNNER, useValue: runner }, { provide: AS_OF_BUILDS, useValue: asOf }, RunnerLifecycle],
+      exports: [PROJECTION_RUNNER, AS_OF_BUILDS],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { duplicateFlagStreamId } from '@c2g/domain';
-import { getDuplicateFlag, ProjectionRunner } from '@c2g/projections';
+import { getDuplicateFlag, ReadSide } from '@c2g/projections';
 import { CommandContext } from '../../commands/command-context';
 import { Deciders } from '../../commands/deciders';
 import { CommandResult, StreamCommandExecutor } from '../../commands/stream-command-executor';
@@ -18,7 +18,7 @@ export class ResolveDuplicateFlagHandler implements ICommandHandler<ResolveDupli
   constructor(
     private readonly executor: StreamCommandExecutor,
     private readonly deciders: Deciders,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ReadSide,
   ) {}
 
   execute({ flagId, body, context }: ResolveDuplicateFlag): Promise<CommandResult> {

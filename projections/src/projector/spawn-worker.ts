@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Starts a worker thread from a module next to the caller: the built `.js` in production,
+ * the `.ts` source compiled on the fly (as the main thread is) when running from source.
+ */
+export function spawnWorker(dir: string, module: string, callerFile: string, workerData: unknown): Worker {
+  const typescript = callerFile.endsWith('.ts');
+  return new Worker(join(dir, `${module}.${typescript ? 'ts' : 'js'}`), {
+    workerData,
+    execArgv: typescript ? ['-r', '@swc-node/register'] : [],
+    env: typescript ? { ...process.env, SWC_NODE_PROJECT: process.env.SWC_NODE_PROJECT ?? join(__dirname, '..', '..', '..', 'tsconfig.json') } : process.env,
+  });
+}
