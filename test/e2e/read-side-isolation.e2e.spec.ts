@@ -1,0 +1,107 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { EventStore } from '@c2g/event-store';
+import { EVENT_STORE } from '../../apps/api/src/event-store/event-store.module';
+import { loadAppConfig } from '../../apps/api/src/config/app-config';
+import { createApp } from '../../apps/api/src/create-app';
+import { eventually } from '../support/eventually';
+import { boston, kfarAza, kfarAzaBoston } from '../support/program-fixtures';
+import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
+
+const PLEDGES = 30_000;
+/** The log position of the pairing's creation, after the two communities and their pairing events. */
+const SET_UP = 5;
+
+/**
+ * The request thread never runs projection code or as-of builds: while the read models are
+ * built from 0 and while an as-of answer is built, the event loop that serves /health keeps
+ * its delay under 100 ms (measured with perf_hooks.monitorEventLoopDelay, not wall time).
+ */
+describe('the read side off the request thread', () => {
+  let harness: TestApp;
+  let store: EventStore;
+  const get = async (url: string) => {
+    const analyst = await harness.keyFor('analyst');
+    return harness.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${analyst}` } });
+  };
+
+  /** Runs `work` while /health is polled; returns the worst event-loop delay seen, in ms. */
+  async function worstDelayDuring<T>(work: () => Promise<T>): Promise<{ result: T; worstMs: number; healthChecks: number }> {
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    histogram.enable();
+    let healthChecks = 0;
+    let done = false;
+    const polling = (async () => {
+      while (!done) {
+        expect((await harness.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+        healthChecks += 1;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    try {
+      const result = await work();
+      return { result, worstMs: histogram.max / 1e6, healthChecks };
+    } finally {
+      done = true;
+      await polling;
+      histogram.disable();
+    }
+  }
+
+  beforeAll(async () => {
+    harness = await startTestApp({ C2G_SNAPSHOT_EVERY: '5000' });
+    store = harness.app.get<EventStore>(EVENT_STORE);
+    // A pairing (positions 1-3), then PLEDGES pledges of 1 USD... each, 1,000 to an append.
+    const send = (url: string, body: object) =>
+      harness.keyFor('service').then((key) => harness.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${key}` }, payload: body }));
+    expect((await send('/communities', kfarAza)).statusCode).toBe(201);
+    expect((await send('/communities', boston)).statusCode).toBe(201);
+    const pairing = await send('/pairings', kfarAzaBoston);
+    expect(pairing.json().position).toBe(SET_UP);
+    for (let start = 0; start < PLEDGES; start += 1000) {
+      const pledges = Array.from({ length: 1000 }, (_, i) => ({
+        type: 'PledgeMade',
+        data: { pairingId: 'kfar-aza-boston', pledgeId: `p${start + i}`, year: 1, amount: { amount: 100, currency: 'USD' } },
+      }));
+      await store.append('pairing-kfar-aza-boston', pledges, { expectedRevision: BigInt(start) });
+    }
+    await eventually(async () => expect((await harness.app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200), 120_000, 200);
+  }, 180_000);
+  afterAll(() => harness.stop());
+
+  /** The funding report as of a position: pledged in year 1 of the one pairing, in cents. */
+  const pledgedAsOf = async (position: number) => {
+    const answer = await get(`/reports/funding?asOf=${position}`);
+    expect(answer.statusCode).toBe(200);
+    return { position: answer.json().position as string, pledged: answer.json().pairings[0].total.pledged.amount as number };
+  };
+
+  it('keeps /health prompt while an as-of answer is built from the snapshots', async () => {
+    const { result, worstMs, healthChecks } = await worstDelayDuring(() => pledgedAsOf(22_222));
+    expect(result).toEqual({ position: '22222', pledged: 100 * (22_222 - SET_UP) });
+    expect(healthChecks).toBeGreaterThan(0);
+    expect(worstMs).toBeLessThan(100);
+  }, 60_000);
+
+  it('answers as of any position exactly as the log was then, between snapshots and on them', async () => {
+    for (const position of [SET_UP, 4_999, 5_000, 5_001, 17_777, PLEDGES + SET_UP]) {
+      expect(await pledgedAsOf(position)).toEqual({ position: String(position), pledged: 100 * (position - SET_UP) });
+    }
+  }, 60_000);
+
+  it('keeps /health prompt while every read model is rebuilt from 0', async () => {
+    const { dataDir } = harness;
+    await harness.app.close();
+    rmSync(join(dataDir, 'read-models'), { recursive: true, force: true });
+    const config = loadAppConfig({ LOG_LEVEL: 'error', C2G_ADMIN_KEY: TEST_ADMIN_KEY, C2G_DATA_DIR: dataDir });
+    const { app } = await createApp(config);
+    await app.init();
+    harness = { ...harness, app, stop: async () => void (await app.close()) };
+    const { worstMs, healthChecks } = await worstDelayDuring(() =>
+      eventually(async () => expect((await app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200), 120_000, 50),
+    );
+    expect(healthChecks).toBeGreaterThan(10);
+    expect(worstMs).toBeLessThan(100);
+  }, 180_000);
+});
