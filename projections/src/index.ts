@@ -20,3 +20,4 @@ export * from './log-timeline/log-timeline.projection';
 export * from './as-of/as-of-builds';
 export * from './as-of/build-as-of-from-snapshots';
 export * from './as-of/read-model-snapshots';
+export * from './runner/read-models-lock';

@@ -23,7 +23,7 @@ export class AppModule {
         // The rate limiter is the first guard, so refused keys are counted too (by address).
         SecurityModule.forConfig(config),
         AuthModule.withRegistry(resources.apiKeys),
-        ReadModelsModule.withRunner(resources.projections, resources.asOf),
+        ReadModelsModule.withRunner(resources.projections, resources.asOf, resources.readModelsLock),
         PersonsModule.withStore(resources.persons),
         CommandsModule,
         QueriesModule,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { UpcastingEventStore } from '@c2g/event-store';
-import { allProjections, AsOfBuilds, ProjectionRunner, ProjectorThread, ReadSide } from '@c2g/projections';
+import { allProjections, AsOfBuilds, holdReadModels, ProjectionRunner, ProjectorThread, ReadSide } from '@c2g/projections';
 import { openAccessDatabase } from './auth/access-database';
 import { ApiKeyRegistry } from './auth/api-key-registry';
 import { AppConfig } from './config/app-config';
@@ -14,6 +14,8 @@ export interface AppResources {
   projections: ReadSide;
   asOf: AsOfBuilds;
   persons: PersonStore;
+  /** This server's claim on its read-model directory (`c2g replay` refuses while it is held). */
+  readModelsLock: { release(): void };
 }
 
 /** Opens the event store and everything on disk the app needs; closes what was opened if a later step fails. */
@@ -21,10 +23,12 @@ export async function openResources(config: AppConfig): Promise<AppResources> {
   const store = await openEventStore(config);
   let apiKeys: ApiKeyRegistry | undefined;
   let persons: PersonStore | undefined;
+  let readModelsLock: { release(): void } | undefined;
   try {
     apiKeys = new ApiKeyRegistry(openAccessDatabase(join(config.dataDir, 'access.sqlite')));
     persons = PersonStore.open(join(config.dataDir, 'persons.sqlite'));
     const readModelsDir = join(config.dataDir, 'read-models');
+    readModelsLock = holdReadModels(readModelsDir);
     // Projections run off the request thread by default; C2G_PROJECTOR=inline keeps them in it.
     const projections: ReadSide =
       config.projector === 'thread'
@@ -45,8 +49,9 @@ export async function openResources(config: AppConfig): Promise<AppResources> {
       queueLimit: 4 * config.asOfConcurrency,
       cacheSize: 8,
     });
-    return { store, apiKeys, projections, asOf, persons };
+    return { store, apiKeys, projections, asOf, persons, readModelsLock };
   } catch (error) {
+    readModelsLock?.release();
     persons?.close();
     apiKeys?.close();
     void store.close();
@@ -57,6 +62,7 @@ export async function openResources(config: AppConfig): Promise<AppResources> {
 export async function closeResources(resources: AppResources): Promise<void> {
   await resources.projections.stop();
   resources.asOf.close();
+  resources.readModelsLock.release();
   resources.apiKeys.close();
   resources.persons.close();
   await resources.store.close();

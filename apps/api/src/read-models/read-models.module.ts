@@ -4,11 +4,14 @@ import { ProjectionsController } from './projections.controller';
 
 import { AS_OF_BUILDS, PROJECTION_RUNNER } from './projection-runner.token';
 
+const READ_MODELS_LOCK = Symbol('READ_MODELS_LOCK');
+
 @Injectable()
 class RunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: ReadSide,
     @Inject(AS_OF_BUILDS) private readonly asOf: AsOfBuilds,
+    @Inject(READ_MODELS_LOCK) private readonly lock: { release(): void },
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -18,6 +21,7 @@ class RunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
     this.asOf.close();
+    this.lock.release();
   }
 }
 
@@ -25,11 +29,16 @@ class RunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Global()
 @Module({})
 export class ReadModelsModule {
-  static withRunner(runner: ReadSide, asOf: AsOfBuilds): DynamicModule {
+  static withRunner(runner: ReadSide, asOf: AsOfBuilds, lock: { release(): void }): DynamicModule {
     return {
       module: ReadModelsModule,
       controllers: [ProjectionsController],
-      providers: [{ provide: PROJECTION_RUNNER, useValue: runner }, { provide: AS_OF_BUILDS, useValue: asOf }, RunnerLifecycle],
+      providers: [
+        { provide: PROJECTION_RUNNER, useValue: runner },
+        { provide: AS_OF_BUILDS, useValue: asOf },
+        { provide: READ_MODELS_LOCK, useValue: lock },
+        RunnerLifecycle,
+      ],
       exports: [PROJECTION_RUNNER, AS_OF_BUILDS],
     };
   }
