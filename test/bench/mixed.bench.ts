@@ -82,7 +82,7 @@ export async function mixedScenario(quick: boolean) {
     };
     const row = (s: typeof without) => `${Math.round(s.throughput)} req/s, p99 ${s.p99} ms, non-2xx ${s.non2xx}`;
     return {
-      name: `commands over HTTP with and without analysts reading (${CONNECTIONS} connections; ${LIST_READERS} list + ${AS_OF_READERS} as-of readers; log of ${seeded.toLocaleString('en')} events, server ready in ${startup.toFixed(1)} s)`,
+      name: `commands over HTTP with and without analysts reading (${CONNECTIONS} connections; ${LIST_READERS} list + ${AS_OF_READERS} as-of readers; log of ${seeded.toLocaleString('en')} events, server ready in ${startup.toFixed(1)} s; ${server.setup})`,
       rows: [
         ['POST /needs alone', row(without)],
         ['POST /needs with readers', row(mixed)],

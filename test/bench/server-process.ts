@@ -4,6 +4,8 @@ export const ADMIN = 'bench-admin-key-0123456789abcdef';
 
 export interface BenchServer {
   url: string;
+  /** How the server was configured: where projections run, snapshot interval, as-of builds at once. */
+  setup: string;
   pid: number;
   /** POST with a key, JSON body; returns the response. */
   post(path: string, body: unknown, key: string): Promise<Response>;
@@ -30,18 +32,25 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   });
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
-  const url = await new Promise<string>((resolve, reject) => {
+  const started = await new Promise<{ url: string; projector?: string; snapshotEvery?: number; asOfConcurrency?: number }>((resolve, reject) => {
     onLines(child, (line) => {
-      if (line.startsWith('{"url"')) resolve((JSON.parse(line) as { url: string }).url);
+      if (line.startsWith('{"url"')) resolve(JSON.parse(line));
     });
     void exited(child).then((code) => reject(new Error(`bench server exited (${code}) before listening: ${errors.slice(-500)}`)));
   });
+  const { url } = started;
+  const setup = [
+    `projector ${started.projector ?? '?'}`,
+    started.snapshotEvery ? `snapshots every ${started.snapshotEvery.toLocaleString('en')}` : 'no snapshots',
+    ...(started.asOfConcurrency ? [`${started.asOfConcurrency} as-of build(s) at once`] : []),
+  ].join(', ');
   const readyBody = async () => {
     const response = await fetch(`${url}/ready`);
     return { ok: response.status === 200, body: (await response.json()) as { store?: { headPosition?: string } } };
   };
   const server: BenchServer = {
     url,
+    setup,
     pid: child.pid!,
     post: (path, body, key) =>
       fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
