@@ -69,3 +69,4 @@ function badHeader(name: string, problem: string): BadRequestException {
     details: [{ field: `header:${name}`, problems: [problem] }],
   });
 }
+

@@ -5,6 +5,7 @@ import { v5 as uuidV5 } from 'uuid';
 import { EventStore, StoredEvent, WrongExpectedVersionError } from '@c2g/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import type { CommandContext } from './command-context';
+import { eventMetadataOf } from './event-metadata';
 import type { CommandResult } from './command-result';
 
 /** Namespace of every id c2g derives from a command. */
@@ -76,16 +77,7 @@ export class Idempotency {
             eventId: uuidV5(`${streamId}/${context.requestHash}`, C2G_NAMESPACE),
             type: IDEMPOTENCY_KEY_USED,
             data: { requestHash: context.requestHash },
-            metadata: {
-              actor: context.principal.label,
-              actorKeyId: context.principal.keyId,
-              role: context.principal.role,
-              commandId: context.commandId,
-              correlationId: context.correlationId,
-              causationId: context.causationId,
-              occurredAt: context.now,
-              requestHash: context.requestHash,
-            },
+            metadata: eventMetadataOf(context),
           },
         ],
         { expectedRevision: 'no_stream' },

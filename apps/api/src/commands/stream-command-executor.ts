@@ -4,7 +4,8 @@ import { Decider, schemaVersionOf } from '@c2g/domain';
 import { EventStore, StoredEvent, WrongExpectedVersionError } from '@c2g/event-store';
 import { faultPoint } from '@c2g/event-store/fault-point';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { CommandContext } from './command-context';
+import type { CommandContext } from './command-context';
+import { eventMetadataOf } from './event-metadata';
 import { CommandResult } from './command-result';
 import { derivedId, eventIdsFor, Idempotency } from './idempotency';
 import { StreamQueue } from './stream-queue';
@@ -171,17 +172,7 @@ export class StreamCommandExecutor {
         eventId: eventIds[i],
         type: event.type,
         data: event.data,
-        metadata: {
-          actor: context.principal.label,
-          actorKeyId: context.principal.keyId,
-          role: context.principal.role,
-          commandId: context.commandId,
-          correlationId: context.correlationId,
-          causationId: context.causationId,
-          occurredAt: context.now,
-          schemaVersion: schemaVersionOf(event.type),
-          requestHash: context.requestHash,
-        },
+        metadata: { ...eventMetadataOf(context), schemaVersion: schemaVersionOf(event.type) },
       })),
       { expectedRevision: current ?? 'no_stream' },
     );
