@@ -1,11 +1,12 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
-import { dataDirOf, StoreOptions } from '../cli-context';
+import { dataDirOf, StoreOptions, withStore } from '../cli-context';
 import { BackupError } from '../backup/backup-error';
 import { describeFiles, describeLog, reportingErrors } from '../backup/report';
 import { terminalProgress } from '../backup/progress';
 import { takeBackup } from '../backup/take-backup';
 import { verifyBackup } from '../backup/verify-backup';
+import { verifyRestoredCluster } from '../backup/verify-restored-cluster';
 
 /**
  * `c2g backup --to DIR`: an online, consistent backup of the embedded store (safe while the server
@@ -39,9 +40,12 @@ export function backupCommand(): Command {
   backup.addCommand(
     new Command('verify')
       .description('check a backup without changing it: checksums, every hash chain, and that the log ends at the manifest position; exit 0 when good, 1 naming the problem')
-      .argument('<dir>', 'the backup directory')
-      .action(async (dir: string) => {
+      .argument('[dir]', 'the backup directory (omit it to check a restored EventStoreDB cluster: EVENTSTORE_CONNECTION_STRING)')
+      .option('--expect-position <n>', 'EventStoreDB: the log must hold at least this position')
+      .option('--expect-head-hash <hash>', 'EventStoreDB: with --expect-position, the hash of the event there')
+      .action(async (dir: string | undefined, options: { expectPosition?: string; expectHeadHash?: string }) => {
         await reportingErrors('backup verify', async () => {
+          if (dir === undefined) return verifyCluster(options);
           const path = resolve(dir);
           try {
             const { manifest, events, streams } = await verifyBackup(path, terminalProgress());
@@ -58,4 +62,17 @@ export function backupCommand(): Command {
       }),
   );
   return backup;
+}
+
+/** `c2g backup verify` without a directory: the restored cluster the connection string names. */
+async function verifyCluster(options: { expectPosition?: string; expectHeadHash?: string }): Promise<void> {
+  if (!process.env.EVENTSTORE_CONNECTION_STRING?.trim()) {
+    throw new BackupError('name the backup directory, or set EVENTSTORE_CONNECTION_STRING to check a restored EventStoreDB cluster');
+  }
+  if (options.expectPosition !== undefined && !/^\d{1,20}$/.test(options.expectPosition)) {
+    throw new BackupError(`--expect-position must be a log position, got "${options.expectPosition}"`);
+  }
+  const position = options.expectPosition === undefined ? undefined : BigInt(options.expectPosition);
+  const { head, events, streams } = await withStore({}, (store) => verifyRestoredCluster(store.raw, { position, headHash: options.expectHeadHash }));
+  process.stdout.write(`good: the cluster holds position ${head}; ${events} events in ${streams} streams, every hash chain verifies\n`);
 }
