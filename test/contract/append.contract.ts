@@ -138,9 +138,11 @@ export function appendContract(factory: FixtureFactory): void {
       await store.append(streamId, someEvents(2));
       const head = (await store.append(newStreamId(), [anEvent(9)])).position;
       expect(await store.append(streamId, [], { expectedRevision: 1n })).toEqual({ nextRevision: 1n, position: head });
-      expect(await store.append(newStreamId(), [])).toEqual({ nextRevision: -1n, position: head });
+      const untouched = newStreamId();
+      expect(await store.append(untouched, [])).toEqual({ nextRevision: -1n, position: head });
       await expect(store.append(streamId, [], { expectedRevision: 0n })).rejects.toMatchObject({ actual: 1n });
       expect(await store.headPosition()).toBe(head);
+      expect((await store.append(untouched, [anEvent(1)], { expectedRevision: 'no_stream' })).nextRevision).toBe(0n);
     });
 
     it('keeps a schema version the writer gives, and stamps one occurredAt on a whole append', async () => {

@@ -37,4 +37,13 @@ describe('openSqliteDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
+
+  it('names the reason a data directory cannot be used', () => {
+    const blocker = join(temp.dir, 'a-file');
+    openSqliteDatabase(blocker).close();
+    expect(() => openSqliteDatabase(join(blocker, 'events.sqlite'))).toThrow(
+      /^data directory .*a-file is not a writable directory \((EEXIST|ENOTDIR)\); set C2G_DATA_DIR to a directory this process can write$/,
+    );
+  });
 });
+
