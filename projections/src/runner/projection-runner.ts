@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Observable, Subject } from 'rxjs';
 import { EventStore, EventSubscription, StoredEvent } from '@c2g/event-store';
+import { tracingOn } from '@c2g/telemetry';
+import { BatchTrace } from './batch-trace';
 import { Projection, ReadModelChange } from './projection';
 import { ProjectionSlot } from './projection-slot';
 import { ProjectionStatus } from './projection-status';
@@ -165,9 +167,10 @@ export class ProjectionRunner implements ReadSide {
     // Catch up page by page: a short page means the head (as of that read) was reached.
     for (;;) {
       if (this.stopped || loop.restarting) return;
-      const page = await collectPage(this.options.store.readAll({ fromPosition: position + 1n, maxCount: this.batchSize }));
+      const asked = this.batchSize; // applying a batch may resize the next one
+      const page = await collectPage(this.options.store.readAll({ fromPosition: position + 1n, maxCount: asked }));
       if (page.length > 0) position = this.applyBatch(loop, active(), page);
-      if (page.length < this.batchSize) break;
+      if (page.length < asked) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.reachedHead(loop, active(), position);
@@ -205,12 +208,15 @@ export class ProjectionRunner implements ReadSide {
   private applyBatch(loop: ReadLoop, active: Entry[], page: StoredEvent[]): bigint {
     const started = Date.now();
     const now = () => new Date().toISOString();
+    const traced = tracingOn() ? new BatchTrace(page) : undefined;
     for (const { building } of active) {
       const before = building.checkpoint;
-      for (const change of building.applyBatch(page, now, this.changesSubject.observed)) this.changesSubject.next(change);
+      const apply = () => building.applyBatch(page, now, this.changesSubject.observed);
+      for (const change of traced ? traced.projection(building, apply) : apply()) this.changesSubject.next(change);
       if (building.parked) this.logger.error(`${building.projection.name} parked at position ${building.parked.position}: ${building.parked.error}`);
       this.snapshotIfDue(building, before);
     }
+    traced?.end();
     loop.error = undefined;
     this.adaptBatchSize(Date.now() - started);
     const last = page[page.length - 1].position;
