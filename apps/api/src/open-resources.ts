@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { UpcastingEventStore } from '@c2g/event-store';
+import { startTracing } from '@c2g/telemetry';
 import { allProjections, AsOfBuilds, holdReadModels, ProjectionRunner, ProjectorThread, ReadSide } from '@c2g/projections';
 import { openAccessDatabase } from './auth/access-database';
 import { ApiKeyRegistry } from './auth/api-key-registry';
@@ -16,11 +17,20 @@ export interface AppResources {
   persons: PersonStore;
   /** This server's claim on its read-model directory (`c2g replay` refuses while it is held). */
   readModelsLock: { release(): void };
+  /** The tracer provider, when tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_TRACES_EXPORTER). */
+  tracing?: { stop(): Promise<void> };
 }
 
 /** Opens the event store and everything on disk the app needs; closes what was opened if a later step fails. */
 export async function openResources(config: AppConfig): Promise<AppResources> {
-  const store = await openEventStore(config);
+  const tracing = startTracing(config.tracing, 'api');
+  let store: UpcastingEventStore;
+  try {
+    store = await openEventStore(config);
+  } catch (error) {
+    await tracing?.stop();
+    throw error;
+  }
   let apiKeys: ApiKeyRegistry | undefined;
   let persons: PersonStore | undefined;
   let readModelsLock: { release(): void } | undefined;
@@ -38,8 +48,10 @@ export async function openResources(config: AppConfig): Promise<AppResources> {
             eventsFile: join(config.dataDir, 'events.sqlite'),
             snapshotEvery: config.snapshotEvery,
             logLevels: config.logLevels,
+            logFormat: config.logFormat,
+            tracing: config.tracing,
           })
-        : new ProjectionRunner({ store, dir: readModelsDir, projections: allProjections(), snapshotEvery: config.snapshotEvery });
+        : new ProjectionRunner({ store, dir: readModelsDir, projections: allProjections(), snapshotEvery: config.snapshotEvery, maxBatchMs: 50 });
     const asOf = new AsOfBuilds({
       readModelsDir,
       connectionString: config.eventStoreConnectionString,
@@ -49,12 +61,13 @@ export async function openResources(config: AppConfig): Promise<AppResources> {
       queueLimit: 4 * config.asOfConcurrency,
       cacheSize: 8,
     });
-    return { store, apiKeys, projections, asOf, persons, readModelsLock };
+    return { store, apiKeys, projections, asOf, persons, readModelsLock, tracing };
   } catch (error) {
     readModelsLock?.release();
     persons?.close();
     apiKeys?.close();
     void store.close();
+    void tracing?.stop();
     throw error;
   }
 }
@@ -66,4 +79,5 @@ export async function closeResources(resources: AppResources): Promise<void> {
   resources.apiKeys.close();
   resources.persons.close();
   await resources.store.close();
+  await resources.tracing?.stop();
 }

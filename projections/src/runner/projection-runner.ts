@@ -18,6 +18,12 @@ export interface ProjectionRunnerOptions {
   projections: Projection[];
   /** Events read from the log and applied per transaction. */
   batchSize?: number;
+  /**
+   * Keep each batch under about this many ms (halving and doubling its size) — for a runner
+   * on a thread that also serves requests (C2G_PROJECTOR=inline); off the request thread
+   * (the projector thread, the CLI) batches stay at `batchSize`.
+   */
+  maxBatchMs?: number;
   /** Snapshot every read model each time its checkpoint passes a multiple of this many positions (as-of answers start from them). */
   snapshotEvery?: number;
   /** Called after every batch: how far the slowest projection is, and the log's head. */
@@ -190,13 +196,16 @@ export class ProjectionRunner implements ReadSide {
         if (next.done || this.stopped || loop.restarting) return;
         const batch = [next.value];
         pending = iterator.next();
+        // Events already at hand join the batch until this turn of the event loop ends.
+        const turnEnds = nextTurn();
         while (batch.length < this.batchSize) {
-          const more = await settledNow(pending);
+          const more = await Promise.race([pending, turnEnds]);
           if (more === undefined || more.done) break;
           batch.push(more.value);
           pending = iterator.next();
         }
         position = this.applyBatch(loop, active(), batch);
+        await turnEnds; // a long burst still lets timers and messages in between batches
       }
     } finally {
       loop.subscription = undefined;
@@ -253,13 +262,12 @@ export class ProjectionRunner implements ReadSide {
     this.progress.next();
   }
 
-  /**
-   * Batches run synchronously on the event loop: keep each under ~50 ms so HTTP requests are
-   * served during a long catch-up, and grow them again when events are cheap.
-   */
+  /** With `maxBatchMs`: halve the next batch after a long one, double it after a cheap one. */
   private adaptBatchSize(elapsedMs: number): void {
     const ceiling = this.options.batchSize ?? 1000;
-    if (elapsedMs > 50) this.batchSize = Math.max(10, Math.floor(this.batchSize / 2));
+    const longest = this.options.maxBatchMs;
+    if (longest === undefined) return;
+    if (elapsedMs > longest) this.batchSize = Math.max(10, Math.floor(this.batchSize / 2));
     else if (elapsedMs < 10) this.batchSize = Math.min(ceiling, this.batchSize * 2);
   }
 
@@ -351,7 +359,12 @@ async function collectPage(events: AsyncIterable<StoredEvent>): Promise<StoredEv
   return page;
 }
 
+/** Resolves (with undefined) once the current turn of the event loop is over. */
+function nextTurn(): Promise<undefined> {
+  return new Promise<undefined>((resolve) => setImmediate(resolve, undefined));
+}
+
 /** The promise's result if it is already settled (within this turn of the event loop), else undefined. */
 function settledNow<T>(promise: Promise<T>): Promise<T | undefined> {
-  return Promise.race([promise, new Promise<undefined>((resolve) => setImmediate(resolve, undefined))]);
+  return Promise.race([promise, nextTurn()]);
 }
