@@ -1,9 +1,10 @@
 /**
  * npm run bench [-- --quick] [-- --only <name>[,<name>…]]: each scenario measures its baseline
  * and c2g alternately in this run, prints a table, and the last line is JSON with every ratio.
- * Names: http, peer, appends, replay, asof, mixed, duplicates. Never part of npm test.
+ * Names: http, peer, appends, replay, asof, mixed, duplicates, backup. Never part of npm test.
  */
 import { asOfScenario } from './as-of.bench';
+import { backupScenario } from './backup.bench';
 import { removeBenchLogs } from './bench-log';
 import { duplicateDetectionScenario } from './duplicate-detection.bench';
 import { httpCommandScenario } from './http-commands.bench';
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, (quick: boolean) => Promise<ScenarioResult>> = {
   replay: replayScenario,
   asof: asOfScenario,
   duplicates: duplicateDetectionScenario,
+  backup: backupScenario,
 };
 
 function selected(): string[] {
