@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteDatabase } from '@c2g/event-store';
+import { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../projector/spawn-worker';
 
 export interface AsOfSettings {
@@ -18,10 +19,16 @@ export interface AsOfSettings {
   cacheSize: number;
 }
 
-export interface AsOfWorkerData {
+/** What an as-of builder thread is started with. */
+export interface AsOfWorkerSettings {
   readModelsDir: string;
   connectionString?: string;
   eventsFile: string;
+}
+
+/** One build asked of a builder thread. */
+export interface AsOfJob {
+  id: number;
   names: string[];
   position: string;
   scratchDir: string;
@@ -52,6 +59,9 @@ export class AsOfBuilds {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private sequence = 0;
+  private idle: Worker[] = [];
+  private readonly workers = new Set<Worker>();
+  private closed = false;
 
   constructor(private readonly settings: AsOfSettings) {
     rmSync(settings.scratchRoot, { recursive: true, force: true });
@@ -75,7 +85,14 @@ export class AsOfBuilds {
     }
   }
 
+  /** Builds running now and builds waiting for a turn (for /metrics). */
+  inFlight(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+
   close(): void {
+    this.closed = true;
+    for (const worker of this.workers) worker.postMessage('stop');
     rmSync(this.settings.scratchRoot, { recursive: true, force: true });
   }
 
@@ -90,7 +107,7 @@ export class AsOfBuilds {
       throw new AsOfBusyError(this.running, this.waiting.length);
     }
     const dir = join(this.settings.scratchRoot, `build-${++this.sequence}`);
-    const built = this.inTurn(() => this.runWorker(names, position, dir));
+    const built = this.inTurn((worker) => this.runJob(worker, names, position, dir));
     const entry = { built, dir, lastUsed: Date.now() };
     this.cache.set(key, entry);
     built.catch(() => this.cache.delete(key));
@@ -98,28 +115,54 @@ export class AsOfBuilds {
     return built;
   }
 
-  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+  private async inTurn<T>(work: (worker: Worker) => Promise<T>): Promise<T> {
     if (this.running >= this.settings.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running += 1;
+    const worker = this.idle.pop() ?? this.spawn();
     try {
-      return await work();
+      return await work(worker);
     } finally {
+      if (worker.threadId >= 0 && !this.closed) this.idle.push(worker);
       this.running -= 1;
       this.waiting.shift()?.();
     }
   }
 
-  private runWorker(names: string[], position: bigint, scratchDir: string): Promise<Record<string, string>> {
+  /** A builder thread, kept for later builds (at most `concurrency` of them). */
+  private spawn(): Worker {
     const { readModelsDir, connectionString, eventsFile } = this.settings;
-    const data: AsOfWorkerData = { readModelsDir, connectionString, eventsFile, names, position: position.toString(), scratchDir };
+    const settings: AsOfWorkerSettings = { readModelsDir, connectionString, eventsFile };
+    const worker = spawnWorker(__dirname, 'as-of.worker', __filename, settings);
+    worker.unref(); // an idle builder never keeps the process alive
+    worker.on('error', () => undefined); // reported to the build that was running (exit below)
+    this.workers.add(worker);
+    worker.once('exit', () => {
+      this.workers.delete(worker);
+      this.idle = this.idle.filter((w) => w !== worker);
+    });
+    return worker;
+  }
+
+  private runJob(worker: Worker, names: string[], position: bigint, scratchDir: string): Promise<Record<string, string>> {
+    const job: AsOfJob = { id: ++this.sequence, names, position: position.toString(), scratchDir };
     return new Promise((resolve, reject) => {
-      const worker = spawnWorker(__dirname, 'as-of.worker', __filename, data);
-      worker.once('message', (message: { files?: Record<string, string>; error?: string }) => {
+      const onMessage = (message: { id: number; files?: Record<string, string>; error?: string }) => {
+        if (message.id !== job.id) return;
+        settle();
         if (message.files) resolve(message.files);
         else reject(new Error(`the as-of build failed: ${message.error}`));
-      });
-      worker.once('error', (error) => reject(new Error(`the as-of build failed: ${error.message}`)));
-      worker.once('exit', (code) => reject(new Error(`the as-of build stopped (exit ${code})`)));
+      };
+      const onExit = (code: number) => {
+        settle();
+        reject(new Error(`the as-of builder stopped (exit ${code})`));
+      };
+      const settle = () => {
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.once('exit', onExit);
+      worker.postMessage(job);
     });
   }
 

@@ -1,21 +1,25 @@
-/** One as-of build, off the API's request thread (see AsOfBuilds). */
+/**
+ * An as-of builder thread, kept for many builds (AsOfBuilds): each message is one build,
+ * answered with the files it wrote. Kept alive so a build costs its events, not a thread's
+ * start-up and module loading.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { upcasters } from '@c2g/domain';
 import { openEventStoreAt, UpcastingEventStore } from '@c2g/event-store';
 import { allProjections } from '../all-projections';
 import { buildAsOfFromSnapshots } from './build-as-of-from-snapshots';
-import { AsOfWorkerData } from './as-of-builds';
+import { AsOfJob, AsOfWorkerSettings } from './as-of-builds';
 
-async function main(): Promise<void> {
-  const job = workerData as AsOfWorkerData;
-  const store = new UpcastingEventStore(openEventStoreAt({ connectionString: job.connectionString, file: job.eventsFile }), [...upcasters]);
-  try {
-    const projections = allProjections().filter((p) => job.names.includes(p.name));
-    const built = await buildAsOfFromSnapshots(store, { readModelsDir: job.readModelsDir, projections, position: BigInt(job.position), scratchDir: job.scratchDir });
-    parentPort!.postMessage({ files: built.files, applied: built.applied });
-  } finally {
-    await store.close();
+const settings = workerData as AsOfWorkerSettings;
+const store = new UpcastingEventStore(openEventStoreAt({ connectionString: settings.connectionString, file: settings.eventsFile }), [...upcasters]);
+
+parentPort!.on('message', (job: AsOfJob | 'stop') => {
+  if (job === 'stop') {
+    void store.close().finally(() => parentPort!.close());
+    return;
   }
-}
-
-main().catch((error: Error) => parentPort!.postMessage({ error: error.message }));
+  const projections = allProjections().filter((p) => job.names.includes(p.name));
+  buildAsOfFromSnapshots(store, { readModelsDir: settings.readModelsDir, projections, position: BigInt(job.position), scratchDir: job.scratchDir })
+    .then((built) => parentPort!.postMessage({ id: job.id, files: built.files }))
+    .catch((error: Error) => parentPort!.postMessage({ id: job.id, error: error.message }));
+});
