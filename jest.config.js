@@ -10,6 +10,7 @@ const shared = {
     '^@c2g/domain(.*)$': '<rootDir>/libs/domain/src$1',
     '^@c2g/event-store(.*)$': '<rootDir>/libs/event-store/src$1',
     '^@c2g/projections(.*)$': '<rootDir>/projections/src$1',
+    '^@c2g/telemetry(.*)$': '<rootDir>/libs/telemetry/src$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

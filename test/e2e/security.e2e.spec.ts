@@ -39,6 +39,7 @@ const ROUTE_ROLES: Record<string, Role> = {
   'POST /persons/{id}/erasure': 'admin',
   'GET /duplicate-flags': 'analyst',
   'POST /duplicate-flags/{id}/resolution': 'service',
+  'GET /metrics': 'operator',
 };
 const PUBLIC = ['GET /health', 'GET /ready'];
 

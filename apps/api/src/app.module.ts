@@ -10,6 +10,7 @@ import { QueriesModule } from './queries/queries.module';
 import { SecurityModule } from './security/security.module';
 import { AppResources } from './open-resources';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { ObservabilityModule } from './observability/observability.module';
 
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         AuthModule.withRegistry(resources.apiKeys),
         ReadModelsModule.withRunner(resources.projections, resources.asOf, resources.readModelsLock),
         PersonsModule.withStore(resources.persons),
+        ObservabilityModule.withTracing(resources.tracing),
         CommandsModule,
         QueriesModule,
       ],

@@ -6,6 +6,8 @@ import { AppConfig } from './config/app-config';
 import { C2gLogger } from './config/c2g-logger';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { mountOpenApi } from './openapi';
+import { registerHttpTelemetry } from './observability/http-telemetry';
+import { Metrics } from './observability/metrics';
 import { closeResources, openResources } from './open-resources';
 import { registerHelmet } from './security/register-helmet';
 import { BodyDepthPipe } from './validation/body-depth.pipe';
@@ -27,12 +29,13 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(config, resources),
       new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
-      { logger: new C2gLogger(config.logLevels), abortOnError: false },
+      { logger: new C2gLogger(config.logLevels, config.logFormat), abortOnError: false },
     );
     app.useGlobalFilters(new AllExceptionsFilter({ bodyLimitBytes: config.bodyLimitBytes }));
     app.useGlobalPipes(new BodyDepthPipe(), createValidationPipe());
     app.useGlobalInterceptors(new MediaTypeInterceptor(app.get(Reflector)));
     app.enableShutdownHooks();
+    registerHttpTelemetry(app, app.get(Metrics));
     await registerHelmet(app);
     registerBodyParsers(app, config.bodyLimitBytes);
     drainRefusedBodies(app, { maxBytes: 16 * config.bodyLimitBytes, maxMs: 30_000 });

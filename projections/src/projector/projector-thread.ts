@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { Observable, Subject } from 'rxjs';
 import { openSqliteDatabase } from '@c2g/event-store';
+import { receiveWorkerSpans } from '@c2g/telemetry';
 import { ReadModelChange } from '../runner/projection';
 import { ProjectionStatus } from '../runner/projection-status';
 import { whenReached } from '../runner/progress-wait';
@@ -149,6 +150,9 @@ export class ProjectorThread implements ReadSide {
       case 'failed':
         this.failure = `the projector thread could not start: ${message.error}`;
         failedToStart(new Error(this.failure));
+        return;
+      case 'spans':
+        receiveWorkerSpans(message.spans);
         return;
       case 'stopped':
         return;

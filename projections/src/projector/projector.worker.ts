@@ -7,6 +7,7 @@ import { Logger } from '@nestjs/common';
 import { parentPort, workerData } from 'node:worker_threads';
 import { upcasters } from '@c2g/domain';
 import { openEventStoreAt, UpcastingEventStore } from '@c2g/event-store';
+import { C2gLogger, flushTracing, startTracing } from '@c2g/telemetry';
 import { allProjections } from '../all-projections';
 import { ReadModelChange } from '../runner/projection';
 import { ProjectionRunner } from '../runner/projection-runner';
@@ -20,7 +21,9 @@ function main(): void {
   if (!port) throw new Error('projector.worker runs as a worker thread');
   const settings = workerData as ProjectorSettings;
   const post = (message: FromProjector) => port.postMessage(message);
-  Logger.overrideLogger(settings.logLevels);
+  Logger.overrideLogger(new C2gLogger(settings.logLevels, settings.logFormat ?? 'text'));
+  // Its own tracer provider, exporting where the API's does; batch spans link to the requests' traces.
+  const tracing = settings.tracing ? startTracing(settings.tracing, 'projector', (spans) => post({ type: 'spans', spans })) : undefined;
   const store = new UpcastingEventStore(
     openEventStoreAt({ connectionString: settings.connectionString, file: settings.eventsFile, foreignAppendPollMs: FOREIGN_APPEND_POLL_MS }),
     [...upcasters],
@@ -61,6 +64,8 @@ function main(): void {
       void (async () => {
         await runner.stop();
         await store.close();
+        await flushTracing();
+        await tracing?.stop();
         post({ type: 'stopped' });
         port.close();
       })();

@@ -1,7 +1,11 @@
 import type { CommandContext } from './command-context';
 
-/** What every event a request writes records about it (DESIGN section 4). */
-export function eventMetadataOf(context: CommandContext) {
+/**
+ * What every event a request writes records about it (DESIGN section 4). With tracing on,
+ * also the W3C `traceparent` of the command's span, so the projector thread's batch spans
+ * join the request's trace.
+ */
+export function eventMetadataOf(context: CommandContext, traceparent?: string) {
   return {
     actor: context.principal.label,
     actorKeyId: context.principal.keyId,
@@ -11,5 +15,6 @@ export function eventMetadataOf(context: CommandContext) {
     causationId: context.causationId,
     occurredAt: context.now,
     requestHash: context.requestHash,
+    ...(traceparent ? { traceparent } : {}),
   };
 }

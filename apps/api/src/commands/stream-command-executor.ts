@@ -1,10 +1,13 @@
-import { ConflictException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Decider, schemaVersionOf } from '@c2g/domain';
 import { EventStore, StoredEvent, WrongExpectedVersionError } from '@c2g/event-store';
 import { faultPoint } from '@c2g/event-store/fault-point';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Metrics } from '../observability/metrics';
 import type { CommandContext } from './command-context';
+import { CommandRun } from './command-telemetry';
 import { eventMetadataOf } from './event-metadata';
 import { CommandResult } from './command-result';
 import { derivedId, eventIdsFor, Idempotency } from './idempotency';
@@ -67,7 +70,14 @@ export class StreamCommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly idempotency: Idempotency,
-  ) {}
+    @Optional() private readonly metrics?: Metrics,
+    @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'logLevels'>,
+  ) {
+    this.logEachCommand = config?.logLevels.includes('debug') ?? false;
+  }
+
+  /** A debug line per command (LOG_LEVEL=debug): type, outcome, stream, revision, correlation id. */
+  private readonly logEachCommand: boolean;
 
   /** The usual case: one command on the stream the route names, honouring If-Match. */
   on<C, E extends DomainEvent, S>(target: StreamTarget<C, E, S>, command: C, context: CommandContext, resultId = target.id) {
@@ -82,12 +92,15 @@ export class StreamCommandExecutor {
 
   /** Steps over several streams, in order; answers with the last step's result. */
   executeSteps(steps: CommandStep[], context: CommandContext): Promise<CommandResult> {
-    return this.queue.run(
-      steps.map((step) => step.target.streamId),
-      async () => {
-        await this.idempotency.check(context);
-        return this.runSteps(steps, context);
-      },
+    const run = new CommandRun(steps, context, this.metrics, this.logEachCommand);
+    return run.observe(() =>
+      this.queue.run(
+        steps.map((step) => step.target.streamId),
+        async () => {
+          await this.idempotency.check(context);
+          return this.runSteps(steps, context, run);
+        },
+      ),
     );
   }
 
@@ -105,12 +118,13 @@ export class StreamCommandExecutor {
   }
 
   /** Inside the streams' queue. */
-  private async runSteps(steps: CommandStep[], context: CommandContext): Promise<CommandResult> {
+  private async runSteps(steps: CommandStep[], context: CommandContext, run: CommandRun): Promise<CommandResult> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(steps, context);
+        return await this.attempt(steps, context, run);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
+        run.conflict(error.streamId);
         const pinned = context.ifMatch !== undefined && steps.some((s) => s.checkIfMatch && s.target.streamId === error.streamId);
         if (pinned) throw changedSinceIfMatch(error.streamId);
         if (attempt >= MAX_ATTEMPTS) throw storeContended(error.streamId);
@@ -119,7 +133,7 @@ export class StreamCommandExecutor {
     }
   }
 
-  private async attempt(steps: CommandStep[], context: CommandContext): Promise<CommandResult> {
+  private async attempt(steps: CommandStep[], context: CommandContext, run: CommandRun): Promise<CommandResult> {
     const loaded = await Promise.all(steps.map((step) => this.loadStep(step, context)));
     const decisions: DomainEvent[][] = [];
     try {
@@ -130,7 +144,7 @@ export class StreamCommandExecutor {
         decisions[i] = done ? [] : step.target.decider.decide(step.command, state);
       }
     } catch (refusal) {
-      await this.undo(loaded.filter((l) => l.done), context);
+      await this.undo(loaded.filter((l) => l.done), context, run);
       throw refusal;
     }
     if (decisions.some((events) => events.length > 0)) await this.idempotency.record(context);
@@ -141,7 +155,7 @@ export class StreamCommandExecutor {
       if (done) result = done;
       else if (decisions[i].length === 0) result = { id, streamId, revision: Number(current ?? -1n), position: Number(position), eventIds: [] };
       else {
-        result = await this.append(step, decisions[i], current, context);
+        result = await this.append(step, decisions[i], current, context, run);
         if (i < loaded.length - 1) faultPoint('command-between-steps');
       }
     }
@@ -163,31 +177,33 @@ export class StreamCommandExecutor {
     return { step, state, current, position: last?.position ?? 0n, done };
   }
 
-  private async append(step: CommandStep, events: DomainEvent[], current: bigint | undefined, context: CommandContext): Promise<CommandResult> {
+  private async append(step: CommandStep, events: DomainEvent[], current: bigint | undefined, context: CommandContext, run: CommandRun): Promise<CommandResult> {
     const { id, streamId } = step.target;
     const eventIds = eventIdsFor(context, streamId, current ?? -1n, events.length);
+    const traceparent = run.traceparent();
     const result = await this.store.append(
       streamId,
       events.map((event, i) => ({
         eventId: eventIds[i],
         type: event.type,
         data: event.data,
-        metadata: { ...eventMetadataOf(context), schemaVersion: schemaVersionOf(event.type) },
+        metadata: { ...eventMetadataOf(context, traceparent), schemaVersion: schemaVersionOf(event.type) },
       })),
       { expectedRevision: current ?? 'no_stream' },
     );
+    run.appended(streamId, current, result.nextRevision, events.length);
     return { id, streamId, revision: Number(result.nextRevision), position: Number(result.position), eventIds };
   }
 
   /** Compensates the steps this request already wrote, newest first, as one command of its own. */
-  private async undo(written: LoadedStep[], context: CommandContext): Promise<void> {
+  private async undo(written: LoadedStep[], context: CommandContext, run: CommandRun): Promise<void> {
     const steps = written
       .filter((l) => l.step.undo !== undefined)
       .reverse()
       .map(({ step }) => ({ target: step.target, command: step.undo }));
     if (steps.length === 0) return;
     const commandId = derivedId(context, 'undo');
-    await this.runSteps(steps, { ...context, commandId, causationId: context.commandId, ifMatch: undefined, idempotent: false, keyUse: { ...context.keyUse, checked: true, recorded: true } });
+    await this.runSteps(steps, { ...context, commandId, causationId: context.commandId, ifMatch: undefined, idempotent: false, keyUse: { ...context.keyUse, checked: true, recorded: true } }, run);
   }
 }
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { LogLevel } from '@nestjs/common';
 import type { SqliteSynchronous } from '@c2g/event-store';
 import { defaultProgramTerms, ProgramTerms } from '@c2g/domain';
+import { LogFormat, logFormatFrom, TracingConfigError, TracingSettings, tracingSettingsFromEnv } from '@c2g/telemetry';
 
 /** Everything the API reads from its environment, checked once at start-up. */
 export interface AppConfig {
@@ -9,6 +10,10 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   logLevels: LogLevel[];
+  /** LOG_FORMAT: one JSON object per line, or Nest's text lines; unset, JSON unless stdout is a terminal. */
+  logFormat: LogFormat;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_TRACES_EXPORTER, OTEL_SERVICE_NAME: where spans go (nowhere by default). */
+  tracing: TracingSettings;
   sqliteSynchronous: SqliteSynchronous;
   /** EVENTSTORE_CONNECTION_STRING: when set, events live in EventStoreDB instead of data/events.sqlite. */
   eventStoreConnectionString?: string;
@@ -48,6 +53,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.C2G_DATA_DIR || './data'),
     logLevels: parseLogLevel(env.LOG_LEVEL ?? 'info'),
+    logFormat: parseLogFormat(env.LOG_FORMAT),
+    tracing: parseTracing(env),
     sqliteSynchronous: parseSynchronous(env.C2G_SQLITE_SYNCHRONOUS ?? 'FULL'),
     eventStoreConnectionString: parseConnectionString(env.EVENTSTORE_CONNECTION_STRING),
     adminKey: parseAdminKey(env.C2G_ADMIN_KEY),
@@ -79,6 +86,23 @@ function parseLogLevel(value: string): LogLevel[] {
     throw new ConfigError(`LOG_LEVEL must be one of ${[...LEVELS, 'info'].join(', ')}, got "${value}"`);
   }
   return LEVELS.slice(0, index + 1);
+}
+
+function parseLogFormat(value: string | undefined): LogFormat {
+  try {
+    return logFormatFrom(value, process.stdout.isTTY === true);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+function parseTracing(env: NodeJS.ProcessEnv): TracingSettings {
+  try {
+    return tracingSettingsFromEnv(env);
+  } catch (error) {
+    if (error instanceof TracingConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 function parseSynchronous(value: string): SqliteSynchronous {

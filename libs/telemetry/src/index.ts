@@ -1,0 +1,3 @@
+export * from './tracing';
+export * from './log-context';
+export * from './c2g-logger';

@@ -1,0 +1,213 @@
+import { context, propagation, trace, Link, Span, SpanContext, Tracer, TraceFlags, isSpanContextValid } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  BatchSpanProcessor,
+  ConsoleSpanExporter,
+  InMemorySpanExporter,
+  NodeTracerProvider,
+  ReadableSpan,
+  SimpleSpanProcessor,
+  SpanExporter,
+} from '@opentelemetry/sdk-trace-node';
+
+/**
+ * Where finished spans go. `none` (the default): no tracer is registered and every traced
+ * code path is skipped after one boolean check. `otlp`: batched to an OTLP/HTTP collector.
+ * `console`: printed (local use). `memory`: kept in this process for tests; a worker thread
+ * posts its spans to the thread that started it (see `finishedSpans`).
+ */
+export type TraceExporterKind = 'none' | 'otlp' | 'console' | 'memory';
+
+export interface TracingSettings {
+  exporter: TraceExporterKind;
+  /** The OTLP/HTTP traces URL (…/v1/traces) when `exporter` is `otlp`. */
+  otlpUrl?: string;
+  serviceName: string;
+}
+
+export class TracingConfigError extends Error {}
+
+/**
+ * The standard OpenTelemetry variables: OTEL_EXPORTER_OTLP_ENDPOINT (or
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) turns the OTLP exporter on; OTEL_TRACES_EXPORTER=console
+ * prints spans, =none turns tracing off whatever else is set; OTEL_SERVICE_NAME names the service.
+ * Unlike the SDK's own default, nothing is exported unless one of them says so.
+ */
+export function tracingSettingsFromEnv(env: NodeJS.ProcessEnv): TracingSettings {
+  const serviceName = env.OTEL_SERVICE_NAME?.trim() || 'c2g';
+  const named = (env.OTEL_TRACES_EXPORTER ?? '').trim().toLowerCase();
+  const tracesEndpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  const otlpUrl = tracesEndpoint || (endpoint ? `${endpoint.replace(/\/+$/, '')}/v1/traces` : undefined);
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || named === 'none') return { exporter: 'none', serviceName };
+  if (named === 'console' || named === 'memory') return { exporter: named, serviceName };
+  if (named === '' || named === 'otlp') {
+    if (otlpUrl) {
+      if (!/^https?:\/\/\S+$/.test(otlpUrl)) throw new TracingConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${otlpUrl}"`);
+      return { exporter: 'otlp', otlpUrl, serviceName };
+    }
+    return named === 'otlp' ? { exporter: 'otlp', otlpUrl: 'http://localhost:4318/v1/traces', serviceName } : { exporter: 'none', serviceName };
+  }
+  throw new TracingConfigError(`OTEL_TRACES_EXPORTER must be otlp, console or none, got "${env.OTEL_TRACES_EXPORTER}"`);
+}
+
+/** A finished span as plain data: what the `memory` exporter keeps and a worker thread posts back. */
+export interface FinishedSpan {
+  name: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  links: { traceId: string; spanId: string }[];
+  attributes: Record<string, unknown>;
+  /** Which thread made it (the resource's `c2g.thread`). */
+  thread: string;
+  durationMs: number;
+}
+
+interface Active {
+  provider: NodeTracerProvider;
+  memory?: InMemorySpanExporter;
+  users: number;
+}
+
+let active: Active | undefined;
+const fromWorkers: FinishedSpan[] = [];
+
+/** True while a tracer provider is registered: every traced path checks this first. */
+export function tracingOn(): boolean {
+  return active !== undefined;
+}
+
+export function tracer(): Tracer {
+  return trace.getTracer('c2g');
+}
+
+/**
+ * Registers a tracer provider for this thread (context propagation through async calls, W3C
+ * trace context). Several apps in one process share it; each `stop` releases one use.
+ * `post` is given in worker threads: with the `memory` exporter their spans go to the parent.
+ */
+export function startTracing(
+  settings: TracingSettings,
+  thread: string,
+  post?: (spans: FinishedSpan[]) => void,
+): { stop(): Promise<void> } | undefined {
+  if (settings.exporter === 'none') return undefined;
+  if (active) {
+    active.users += 1;
+  } else {
+    let memory: InMemorySpanExporter | undefined;
+    let exporter: SpanExporter;
+    if (settings.exporter === 'otlp') exporter = new OTLPTraceExporter({ url: settings.otlpUrl });
+    else if (settings.exporter === 'console') exporter = new ConsoleSpanExporter();
+    else if (post) exporter = new PostingExporter(post, thread);
+    else exporter = memory = new InMemorySpanExporter();
+    const processor = settings.exporter === 'otlp' ? new BatchSpanProcessor(exporter) : new SimpleSpanProcessor(exporter);
+    const provider = new NodeTracerProvider({
+      resource: resourceFromAttributes({ 'service.name': settings.serviceName, 'c2g.thread': thread }),
+      spanProcessors: [processor],
+    });
+    provider.register();
+    active = { provider, memory, users: 1 };
+  }
+  let stopped = false;
+  return {
+    async stop() {
+      if (stopped || !active) return;
+      stopped = true;
+      active.users -= 1;
+      if (active.users > 0) return;
+      const { provider } = active;
+      active = undefined;
+      await provider.forceFlush().catch(() => undefined);
+      await provider.shutdown().catch(() => undefined);
+      trace.disable();
+      context.disable();
+      propagation.disable();
+    },
+  };
+}
+
+/** Flushes pending spans (a worker thread before it exits). */
+export async function flushTracing(): Promise<void> {
+  await active?.provider.forceFlush().catch(() => undefined);
+}
+
+/** With the `memory` exporter: the spans finished in this thread and those posted by its workers. */
+export function finishedSpans(): FinishedSpan[] {
+  const own = active?.memory?.getFinishedSpans().map((span) => toFinishedSpan(span, 'api')) ?? [];
+  return [...own, ...fromWorkers];
+}
+
+/** A worker thread's spans, posted to this thread (the `memory` exporter only). */
+export function receiveWorkerSpans(spans: FinishedSpan[]): void {
+  if (active?.memory) fromWorkers.push(...spans);
+}
+
+export function resetFinishedSpans(): void {
+  active?.memory?.reset();
+  fromWorkers.length = 0;
+}
+
+/** The W3C `traceparent` of a span, for the metadata of the events it writes. */
+export function traceparentOf(span: Span): string | undefined {
+  const c = span.spanContext();
+  if (!isSpanContextValid(c)) return undefined;
+  return `00-${c.traceId}-${c.spanId}-${(c.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED ? '01' : '00'}`;
+}
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+/** The remote span context a `traceparent` names, if it is well formed. */
+export function spanContextOf(traceparent: unknown): SpanContext | undefined {
+  if (typeof traceparent !== 'string') return undefined;
+  const match = TRACEPARENT.exec(traceparent);
+  if (!match) return undefined;
+  const c: SpanContext = { traceId: match[1], spanId: match[2], traceFlags: parseInt(match[3], 16) & TraceFlags.SAMPLED, isRemote: true };
+  return isSpanContextValid(c) ? c : undefined;
+}
+
+/** Links to each distinct span context, at most `max` of them. */
+export function linksTo(contexts: Iterable<SpanContext>, max = 32): Link[] {
+  const seen = new Set<string>();
+  const links: Link[] = [];
+  for (const c of contexts) {
+    const key = `${c.traceId}/${c.spanId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    links.push({ context: c });
+    if (links.length >= max) break;
+  }
+  return links;
+}
+
+function toFinishedSpan(span: ReadableSpan, thread: string): FinishedSpan {
+  const { traceId, spanId } = span.spanContext();
+  const [seconds, nanos] = span.duration;
+  return {
+    name: span.name,
+    traceId,
+    spanId,
+    ...(span.parentSpanContext ? { parentSpanId: span.parentSpanContext.spanId } : {}),
+    links: span.links.map((link) => ({ traceId: link.context.traceId, spanId: link.context.spanId })),
+    attributes: { ...span.attributes },
+    thread: String(span.resource.attributes['c2g.thread'] ?? thread),
+    durationMs: seconds * 1000 + nanos / 1e6,
+  };
+}
+
+/** The `memory` exporter of a worker thread: finished spans go to the thread that started it. */
+class PostingExporter implements SpanExporter {
+  constructor(
+    private readonly post: (spans: FinishedSpan[]) => void,
+    private readonly thread: string,
+  ) {}
+
+  export(spans: ReadableSpan[], done: (result: { code: number }) => void): void {
+    this.post(spans.map((span) => toFinishedSpan(span, this.thread)));
+    done({ code: 0 });
+  }
+
+  async shutdown(): Promise<void> {}
+}
