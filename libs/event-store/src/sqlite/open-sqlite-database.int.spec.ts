@@ -45,5 +45,14 @@ describe('openSqliteDatabase', () => {
       /^data directory .*a-file is not a writable directory \((EEXIST|ENOTDIR)\); set C2G_DATA_DIR to a directory this process can write$/,
     );
   });
+
+  it('opens a self-contained copy (journal mode DELETE) read-only without turning it into WAL', () => {
+    const file = join(temp.dir, 'backup.sqlite');
+    openSqliteDatabase(file, { journalMode: 'DELETE' }).close();
+    const db = openSqliteDatabase(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+    db.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
 });
 
