@@ -20,6 +20,13 @@ export const EVENT_STORE_SCHEMA: SqliteSchema = {
        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
      CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;`,
+    // Data keys of personal data (crypto-shredding): destroying one nulls its key, never the row,
+    // so a destroyed key is told apart from one never made and is never made again.
+    `CREATE TABLE data_keys (
+       key_id    TEXT PRIMARY KEY,
+       key       BLOB,
+       destroyed INTEGER NOT NULL DEFAULT 0
+     );`,
   ],
 };
 
