@@ -17,3 +17,4 @@ export * from './open-event-store-at';
 export * from './open-data-key-store-at';
 export * from './sqlite/sqlite-data-key-store';
 export * from './eventstoredb/eventstoredb-data-key-store';
+export * from './transparency';
