@@ -6,6 +6,7 @@ import { ReadSide } from '@c2g/projections';
 import { Public } from '../auth/access.decorators';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
+import { ApiRead, objectOf, READ_MODEL_ERRORS } from '../openapi/api-read.decorator';
 
 /** Liveness and readiness for operators and load balancers; no key needed. */
 @Public()
@@ -17,12 +18,14 @@ export class HealthController {
     @Inject(PROJECTION_RUNNER) private readonly projections: ReadSide,
   ) {}
 
+  @ApiRead('Liveness: the process answers', { schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } })
   @Get('health')
   health() {
     return { status: 'ok' };
   }
 
   /** Ready = the store answers and every read model is caught up and none is parked. */
+  @ApiRead('Readiness: the store answers and every read model is caught up', { description: '503 with the same body while not ready (a store down, a read model behind or parked).', schema: objectOf('{ status: ready | not-ready, store: { reachable, headPosition }, projections: [...], error? }'), errors: { 503: 'not ready (the body is the readiness report, not the error shape)' } })
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     let head: bigint | undefined;

@@ -7,6 +7,7 @@ import { ReadSide } from '@c2g/projections';
 import { Roles } from '../auth/access.decorators';
 import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 import { OptionalFilterId } from './list-query.dto';
+import { ApiRead, objectOf, READ_MODEL_ERRORS } from '../openapi/api-read.decorator';
 
 export class LiveQueryDto {
   @ApiPropertyOptional()
@@ -31,6 +32,7 @@ export class LiveController {
   constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ReadSide) {}
 
   /** Server-Sent Events of read-model changes as they are committed; the event id is the log position. */
+  @ApiRead('Follow read-model changes live (Server-Sent Events)', { description: 'An endless text/event-stream: a `change` event per committed change (its id is the log position), a `heartbeat` every 15 s. Filter with pairingId or communityId.', produces: 'text/event-stream', schema: { type: 'string' }, errors: { 400: READ_MODEL_ERRORS[400] } })
   @Sse('live')
   live(@Query() { pairingId, communityId }: LiveQueryDto): Observable<MessageEvent> {
     const changes = this.runner.changes$.pipe(

@@ -8,6 +8,7 @@ import { parseAsOf } from './as-of';
 import { AsOfQueryDto } from './list-query.dto';
 import { ReadModels } from './read-models.service';
 import { FundingReportQueryDto } from './report-query.dto';
+import { ApiRead, objectOf, READ_MODEL_ERRORS } from '../openapi/api-read.decorator';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class ReportsController {
   ) {}
 
   /** Committed vs pledged vs disbursed per pairing and year, per global community, program total. */
+  @ApiRead('Funding ledger: committed, pledged and disbursed', { description: 'Per pairing and program year, per global community, and the program total, per currency. Takes ?asOf= (a log position or a date) and ?minPosition=.', schema: objectOf('{ pairings, globalCommunities, program, position }'), errors: READ_MODEL_ERRORS })
   @Get('funding')
   funding(@Query() { minPosition, asOf, ...filter }: FundingReportQueryDto) {
     return this.readModels.read(['funding-ledger'], { minPosition, asOf }, (db) => fundingReport(db('funding-ledger'), filter));
@@ -30,6 +32,7 @@ export class ReportsController {
    * "No community left behind". Phases are judged stalled against the as-of date when one
    * is given (a position as-of is judged against today).
    */
+  @ApiRead('Coverage: no community left behind', { description: 'Israeli communities with no pairing, an incomplete team, a stalled phase or unfunded urgent needs, each with its reasons. Takes ?asOf= and ?minPosition=.', schema: objectOf('{ communities: [{ communityId, name, reasons }], position }'), errors: READ_MODEL_ERRORS })
   @Get('coverage')
   coverage(@Query() { minPosition, asOf }: AsOfQueryDto) {
     const point = parseAsOf(asOf);
