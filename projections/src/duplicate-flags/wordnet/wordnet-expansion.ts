@@ -1,0 +1,42 @@
+import { expandSense, WordNetReader } from './wordnet-reader';
+
+/** One sector's file of the bilingual concept layer (concepts/<sector>.json). */
+export interface SectorConcepts {
+  sector: string;
+  source: string;
+  reviewedBy: string;
+  concepts: { id: string; en: string[]; he: string[]; wordnet: string[] }[];
+}
+
+export interface WordNetExpansion {
+  source: string;
+  /** Per concept id, the English lemmas WordNet adds to the ones its file lists. */
+  concepts: Record<string, string[]>;
+}
+
+/** An added lemma with more noun senses than this is weak evidence of any one of them ("board", "press"). */
+const MOST_SENSES_OF_AN_ADDED_WORD = 3;
+
+/**
+ * The English lemmas each concept's WordNet senses stand for (synonyms, kinds, parts when
+ * asked). Computed once by `npm run concepts:wordnet` and kept as a generated file, so the
+ * projector never reads WordNet's 30 MB at start-up.
+ */
+export function wordNetExpansion(reader: WordNetReader, files: SectorConcepts[], source: string): WordNetExpansion {
+  const concepts: Record<string, string[]> = {};
+  for (const file of files) {
+    for (const concept of file.concepts) {
+      const listed = new Set(concept.en.map((term) => term.toLowerCase()));
+      const added = new Set<string>();
+      for (const spec of concept.wordnet) {
+        for (const lemma of expandSense(reader, spec)) {
+          const head = spec.split('.n.')[0].replace(/_/g, ' ');
+          const plain = lemma === head || lemma.includes(' ') || reader.senses(lemma).length <= MOST_SENSES_OF_AN_ADDED_WORD;
+          if (plain && !listed.has(lemma)) added.add(lemma);
+        }
+      }
+      if (added.size) concepts[concept.id] = [...added].sort();
+    }
+  }
+  return { source, concepts };
+}
