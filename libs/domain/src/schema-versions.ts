@@ -20,6 +20,8 @@ const SCHEMA_VERSIONS: Record<string, number> = {
   PlanRevised: 1,
   PlanWithdrawn: 1,
   DuplicateFlagResolved: 1,
+  ConceptsLinked: 1,
+  ConceptsSeparated: 1,
 };
 
 export function schemaVersionOf(type: string): number {
