@@ -9,10 +9,10 @@ describe('the wire double’s log', () => {
   it('appends at the expected revision and refuses any other, reporting the current one', () => {
     const log = new InMemoryLog(() => 0);
     expect(log.append('s', { kind: 'no_stream' }, proposed(2))).toMatchObject({ ok: true, revision: 1n });
-    expect(log.append('s', { kind: 'no_stream' }, proposed(1))).toEqual({ ok: false, current: 1n });
-    expect(log.append('s', { kind: 'revision', revision: 0n }, proposed(1))).toEqual({ ok: false, current: 1n });
-    expect(log.append('s', { kind: 'revision', revision: 5n }, proposed(1))).toEqual({ ok: false, current: 1n });
-    expect(log.append('t', { kind: 'stream_exists' }, proposed(1))).toEqual({ ok: false, current: undefined });
+    expect(log.append('s', { kind: 'no_stream' }, proposed(1))).toEqual({ ok: false, reason: 'wrong_expected_version', current: 1n });
+    expect(log.append('s', { kind: 'revision', revision: 0n }, proposed(1))).toEqual({ ok: false, reason: 'wrong_expected_version', current: 1n });
+    expect(log.append('s', { kind: 'revision', revision: 5n }, proposed(1))).toEqual({ ok: false, reason: 'wrong_expected_version', current: 1n });
+    expect(log.append('t', { kind: 'stream_exists' }, proposed(1))).toEqual({ ok: false, reason: 'wrong_expected_version', current: undefined });
     expect(log.append('s', { kind: 'revision', revision: 1n }, proposed(1))).toMatchObject({ ok: true, revision: 2n });
   });
 
@@ -22,10 +22,10 @@ describe('the wire double’s log', () => {
     const first = log.append('s', { kind: 'no_stream' }, events);
     log.append('s', { kind: 'any' }, proposed(1));
     const size = log.all().length;
-    expect(log.append('s', { kind: 'no_stream' }, events)).toEqual(first);
-    expect(log.append('s', { kind: 'any' }, events)).toEqual(first);
+    expect(log.append('s', { kind: 'no_stream' }, events)).toEqual({ ...first, idempotent: true });
+    expect(log.append('s', { kind: 'any' }, events)).toEqual({ ...first, idempotent: true });
     expect(log.all()).toHaveLength(size);
-    expect(log.append('s', { kind: 'no_stream' }, [events[0], ...proposed(1)])).toEqual({ ok: false, current: 2n });
+    expect(log.append('s', { kind: 'no_stream' }, [events[0], ...proposed(1)])).toEqual({ ok: false, reason: 'wrong_expected_version', current: 2n });
   });
 
   it('gives $all positions that grow by record size, starting after its own system event', () => {
