@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { upcasters } from '@c2g/domain';
 import { EventStore, openEventStoreAt, UpcastingEventStore } from '@c2g/event-store';
@@ -18,7 +19,12 @@ export function dataDirOf(options: StoreOptions): string {
  */
 export function openStore(options: StoreOptions): UpcastingEventStore {
   const connectionString = process.env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
-  return new UpcastingEventStore(openEventStoreAt({ connectionString, file: join(dataDirOf(options), 'events.sqlite') }), [...upcasters]);
+  // Commands that read never create a store: a mistyped --data-dir is an error, not an empty log.
+  const file = join(dataDirOf(options), 'events.sqlite');
+  if (!connectionString && !existsSync(file)) {
+    throw new Error(`no event log at ${file}: give the data directory of a c2g server with --data-dir or C2G_DATA_DIR (nothing was created)`);
+  }
+  return new UpcastingEventStore(openEventStoreAt({ connectionString, file }), [...upcasters]);
 }
 
 export function readModelsDir(options: StoreOptions): string {

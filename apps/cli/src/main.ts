@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { Command } from 'commander';
+import { c2gVersion } from './backup/files';
 import { asOfCommand } from './commands/as-of.command';
 import { backupCommand } from './commands/backup.command';
 import { demoCommand } from './commands/demo.command';
@@ -12,6 +13,7 @@ import { replayCommand } from './commands/replay.command';
 import { restoreCommand } from './commands/restore.command';
 import { statusCommand } from './commands/status.command';
 import { verifyCommand } from './commands/verify.command';
+import { witnessCommand } from './commands/witness.command';
 import { StderrLogger } from './stderr-logger';
 
 /** c2g: the operator's and analyst's command line over the embedded store. */
@@ -19,8 +21,10 @@ export function buildProgram(): Command {
   Logger.overrideLogger(new StderrLogger('c2g', { logLevels: ['fatal', 'error', 'warn', 'log'] }));
   return new Command('c2g')
     .description('Communities2Gether coordination backend: inspect, verify and replay the event log')
+    .version(c2gVersion(), '-V, --version', 'print the c2g version')
     .addCommand(statusCommand())
     .addCommand(verifyCommand())
+    .addCommand(witnessCommand())
     .addCommand(replayCommand())
     .addCommand(demoCommand())
     .addCommand(exportCommand())

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { defaultProgramTerms } from '@c2g/domain';
 import { allProjections, AsOf, buildAsOf, coverageReport, fundingReport, getPairing } from '@c2g/projections';
 import { StoreOptions, withStore } from '../cli-context';
+import { parseCliDate } from '../cli-dates';
 import { RemoteOptions, remoteGet } from '../remote';
 
 interface AsOfOptions extends StoreOptions, RemoteOptions {
@@ -11,10 +12,8 @@ interface AsOfOptions extends StoreOptions, RemoteOptions {
 }
 
 function parsePoint(value: string): AsOf {
-  if (/^\d+$/.test(value)) return { position: BigInt(value) };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { until: `${value}T23:59:59.999Z` };
-  if (!Number.isNaN(Date.parse(value))) return { until: new Date(value).toISOString() };
-  throw new Error(`"${value}" is neither a log position nor a date`);
+  if (/^\d{1,19}$/.test(value)) return { position: BigInt(value) };
+  return { until: parseCliDate('the point', value, { endOfDay: true }) };
 }
 
 /** `c2g as-of <date|position>`: a report as the program knew it then, replayed from the log. */

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { StoredEvent } from '@c2g/event-store';
 import { StoreOptions, withStore } from '../cli-context';
+import { parseCliDate } from '../cli-dates';
 import { RemoteOptions, remoteGet } from '../remote';
 
 type InspectOptions = StoreOptions & RemoteOptions;
@@ -31,7 +32,12 @@ export function streamsCommand(): Command {
       return;
     }
     await withStore(options, async (store) => {
-      for await (const event of store.raw.readStream(streamId)) process.stdout.write(eventLine(event));
+      let found = false;
+      for await (const event of store.raw.readStream(streamId)) {
+        found = true;
+        process.stdout.write(eventLine(event));
+      }
+      if (!found) throw new Error(`no stream ${streamId} in the log (stream ids look like pairing-kfar-aza-boston, need-…, community-…)`);
     });
   });
 }
@@ -57,6 +63,11 @@ export function eventsCommand(): Command {
       .option('--to <date>', 'occurred at or before (a date includes the whole day)')
       .option('--from-position <position>', 'start at this log position'),
   ).action(async (options: EventFilter) => {
+    if (options.fromPosition !== undefined && !/^\d{1,19}$/.test(options.fromPosition)) {
+      throw new Error(`--from-position "${options.fromPosition}" is not a log position (a whole number)`);
+    }
+    const since = options.from === undefined ? undefined : parseCliDate('--from', options.from);
+    const until = options.to === undefined ? undefined : parseCliDate('--to', options.to, { endOfDay: true });
     if (options.url) {
       const query = new URLSearchParams();
       for (const [name, value] of Object.entries({ type: options.type, correlationId: options.correlationId, actor: options.actor, from: options.from, to: options.to })) {
@@ -71,13 +82,12 @@ export function eventsCommand(): Command {
       } while (from);
       return;
     }
-    const until = options.to && options.to.length === 10 ? `${options.to}T23:59:59.999Z` : options.to;
     await withStore(options, async (store) => {
       for await (const e of store.raw.readAll({ fromPosition: BigInt(options.fromPosition ?? 0) })) {
         if (options.type && e.type !== options.type) continue;
         if (options.correlationId && e.metadata.correlationId !== options.correlationId) continue;
         if (options.actor && e.metadata.actor !== options.actor) continue;
-        if (options.from && e.metadata.occurredAt < options.from) continue;
+        if (since && e.metadata.occurredAt < since) continue;
         if (until && e.metadata.occurredAt > until) continue;
         process.stdout.write(eventLine(e));
       }
