@@ -4,6 +4,7 @@ import { AppModule } from './app.module';
 import { bootstrapAdminKey } from './auth/bootstrap-admin-key';
 import { AppConfig } from './config/app-config';
 import { C2gLogger } from './config/c2g-logger';
+import { mountConsole } from './console/mount-console';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { mountOpenApi } from './openapi';
 import { registerHttpTelemetry } from './observability/http-telemetry';
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     registerBodyParsers(app, config.bodyLimitBytes);
     drainRefusedBodies(app, { maxBytes: 16 * config.bodyLimitBytes, maxMs: 30_000 });
     mountOpenApi(app);
+    await mountConsole(app, config.consoleDir);
     return { app, generatedAdminKey: generatedKey };
   } catch (error) {
     await closeResources(resources);

@@ -42,6 +42,8 @@ export class ApiKeyGuard implements CanActivate {
       throw new ForbiddenException({
         code: 'role-forbidden',
         message: `this route needs the role ${allowed.join(' or ') || '(none)'}; the key has the role ${principal.role}`,
+        // Machine-readable too, so a client (the console) can say which role a page needs.
+        details: { requiredRoles: allowed, role: principal.role },
       });
     }
     return true;

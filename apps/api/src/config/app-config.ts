@@ -37,6 +37,8 @@ export interface AppConfig {
   asOfConcurrency: number;
   /** Read models are snapshotted every this many log positions (C2G_SNAPSHOT_EVERY), where as-of answers start. */
   snapshotEvery: number;
+  /** The built console served at /console (C2G_CONSOLE_DIR); unset: dist/console of the checkout. */
+  consoleDir?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -67,6 +69,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     snapshotEvery: parseWhole('C2G_SNAPSHOT_EVERY', env.C2G_SNAPSHOT_EVERY ?? '25000', 100, 100_000_000),
     pairingReservationSeconds: parseWhole('C2G_PAIRING_RESERVATION_SECONDS', env.C2G_PAIRING_RESERVATION_SECONDS ?? '60', 1, 86_400),
     programTerms: { ...defaultProgramTerms, sectors: [...defaultProgramTerms.sectors, ...parseSectors(env.C2G_EXTRA_SECTORS)] },
+    ...(env.C2G_CONSOLE_DIR ? { consoleDir: resolve(env.C2G_CONSOLE_DIR) } : {}),
   };
 }
 

@@ -39,8 +39,8 @@ export class DuplicateFlagsController {
   /** Likely duplicate efforts, each with its score and the reasons a coordinator can check. */
   @Get()
   @Roles('analyst')
-  list(@Query() { limit, cursor, minPosition, ...filter }: DuplicateFlagListQueryDto) {
-    return this.readModels.read(['duplicate-flags'], { minPosition }, (db) =>
+  list(@Query() { limit, cursor, minPosition, asOf, ...filter }: DuplicateFlagListQueryDto) {
+    return this.readModels.read(['duplicate-flags'], { minPosition, asOf }, (db) =>
       toPage(listDuplicateFlags(db('duplicate-flags'), filter, pageRequest(limit, cursor)), limit),
     );
   }

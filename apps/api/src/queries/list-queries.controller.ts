@@ -23,20 +23,20 @@ export class ListQueriesController {
   constructor(private readonly readModels: ReadModels, private readonly deciders: Deciders) {}
 
   @Get('communities')
-  communities(@Query() { limit, cursor, minPosition, ...filter }: CommunityListQueryDto) {
-    return this.readModels.read(['communities'], { minPosition }, (db) =>
+  communities(@Query() { limit, cursor, minPosition, asOf, ...filter }: CommunityListQueryDto) {
+    return this.readModels.read(['communities'], { minPosition, asOf }, (db) =>
       toPage(listCommunities(db('communities'), filter, pageRequest(limit, cursor)), limit),
     );
   }
 
   @Get('plans')
-  plans(@Query() { limit, cursor, minPosition, ...filter }: PlanListQueryDto) {
-    return this.readModels.read(['plans'], { minPosition }, (db) => toPage(listPlans(db('plans'), filter, pageRequest(limit, cursor)), limit));
+  plans(@Query() { limit, cursor, minPosition, asOf, ...filter }: PlanListQueryDto) {
+    return this.readModels.read(['plans'], { minPosition, asOf }, (db) => toPage(listPlans(db('plans'), filter, pageRequest(limit, cursor)), limit));
   }
 
   @Get('pairings')
-  pairings(@Query() { limit, cursor, minPosition, ...filter }: PairingListQueryDto) {
-    return this.readModels.read(['pairings'], { minPosition }, (db) =>
+  pairings(@Query() { limit, cursor, minPosition, asOf, ...filter }: PairingListQueryDto) {
+    return this.readModels.read(['pairings'], { minPosition, asOf }, (db) =>
       toPage(listPairings(db('pairings'), filter, pageRequest(limit, cursor), this.deciders.terms), limit),
     );
   }
@@ -51,7 +51,7 @@ export class ListQueriesController {
   }
 
   @Get('needs')
-  needs(@Query() { limit, cursor, minPosition, ...filter }: NeedListQueryDto) {
-    return this.readModels.read(['needs-board'], { minPosition }, (db) => toPage(listNeeds(db('needs-board'), filter, pageRequest(limit, cursor)), limit));
+  needs(@Query() { limit, cursor, minPosition, asOf, ...filter }: NeedListQueryDto) {
+    return this.readModels.read(['needs-board'], { minPosition, asOf }, (db) => toPage(listNeeds(db('needs-board'), filter, pageRequest(limit, cursor)), limit));
   }
 }

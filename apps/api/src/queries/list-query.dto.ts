@@ -19,8 +19,8 @@ export class AsOfQueryDto extends ReadQueryDto {
   asOf?: string;
 }
 
-/** Paging parameters every list accepts. */
-export class ListQueryDto extends ReadQueryDto {
+/** Paging parameters every list accepts (and as-of, so a list can show the program as it was). */
+export class ListQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
