@@ -20,7 +20,7 @@ type Event = CommunityEvent | PairingEvent | NeedEvent | PlanEvent | DuplicateFl
  */
 export class DuplicateFlagsProjection implements Projection {
   readonly name = 'duplicate-flags';
-  readonly version = 3;
+  readonly version = 4;
 
   constructor(private readonly rates: RateTable = DEFAULT_RATES) {}
 
@@ -64,6 +64,10 @@ export class DuplicateFlagsProjection implements Projection {
         return;
       case 'PledgeMade':
         if (event.data.needId !== undefined) raiser.pledgeForNeed(event.data.needId, event.data.amount);
+        return;
+      case 'ConceptsLinked':
+      case 'ConceptsSeparated':
+        raiser.learn(event);
         return;
       case 'DuplicateFlagResolved':
         raiser.resolve(event.data);

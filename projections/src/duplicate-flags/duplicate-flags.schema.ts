@@ -29,4 +29,10 @@ export const DUPLICATE_FLAGS_SCHEMA = `
   CREATE INDEX dup_flags_by_a ON dup_flags (a_id);
   CREATE INDEX dup_flags_by_b ON dup_flags (b_id);
   CREATE INDEX dup_flags_by_status ON dup_flags (status, kind, flag_id);
+  -- Reviewers' decisions as the detector learns them (ConceptsLinked / ConceptsSeparated): content words of each wording.
+  CREATE TABLE dup_learned (
+    effect TEXT NOT NULL, flag_id TEXT NOT NULL, reviewer TEXT NOT NULL, decided_on TEXT NOT NULL, community_id TEXT NOT NULL,
+    sector TEXT NOT NULL, a_keys TEXT NOT NULL, b_keys TEXT NOT NULL, position INTEGER NOT NULL
+  );
+  CREATE INDEX dup_learned_by_sector ON dup_learned (sector, position);
 `;

@@ -4,8 +4,12 @@ import { StoredEvent } from '@c2g/event-store';
 import { PreparedStatements } from '../runner/prepared-statements';
 import { ProjectionContext } from '../runner/projection';
 import { Row } from '../runner/row';
+import { ConceptLinkEvent } from '@c2g/domain';
 import { flagId } from './flag-id';
-import { Comparable, Money, RateTable, scoreDuplicate } from './similarity/duplicate-score';
+import { recordDecision, wordedAlike } from './learned-decisions';
+import { PairScorer } from './pair-scorer';
+import { contentKeys } from './similarity/concept-lexicon';
+import { Money, RateTable } from './similarity/duplicate-score';
 
 type NeedRecorded = Extract<NeedEvent, { type: 'NeedRecorded' }>['data'];
 type PlanRegistered = Extract<PlanEvent, { type: 'PlanRegistered' }>['data'];
@@ -31,6 +35,8 @@ const sql = new PreparedStatements({
               OR (p.regional_council IS NOT NULL AND p.regional_council = @council)) ORDER BY p.plan_id`,
   councilCommunities: 'SELECT community_id FROM dup_communities WHERE regional_council = ? ORDER BY community_id',
   flag: 'SELECT * FROM dup_flags WHERE flag_id = ?',
+  openNeedsOf: `SELECT need_id, title, community_id FROM dup_needs WHERE sector = @sector AND open = 1
+                AND (@community IS NULL OR community_id = @community) ORDER BY need_id`,
   upsertFlag: `INSERT INTO dup_flags (flag_id, kind, a_id, b_id, community_id, sector, score, reasons, status, a_revision, b_revision, raised_at, position)
                VALUES (@id, @kind, @a, @b, @community, @sector, @score, @reasons, 'open', @aRevision, @bRevision, @at, @position)
                ON CONFLICT (flag_id) DO UPDATE SET score = excluded.score, reasons = excluded.reasons, status = 'open',
@@ -46,17 +52,10 @@ const sql = new PreparedStatements({
                      WHERE f.kind = 'need-plan' AND f.a_id = ? AND (f.status = 'open' OR f.decision = 'duplicate') ORDER BY p.plan_id`,
 });
 
-const comparable = (row: Row): Comparable => ({
-  title: row.title,
-  description: row.description,
-  window: { from: row.window_from, to: row.window_to },
-  money: { amount: row.amount, currency: row.currency },
-});
-
 /** What one event does to the flags; one instance per event, inside the runner's transaction. */
 export class FlagRaiser {
   private readonly q;
-  private readonly communities = new Map<string, { communityName: string; placeWords: string[] }>();
+  private readonly scorer: PairScorer;
 
   constructor(
     private readonly db: Database,
@@ -65,6 +64,7 @@ export class FlagRaiser {
     private readonly context: ProjectionContext,
   ) {
     this.q = sql.for(db);
+    this.scorer = new PairScorer(db, rates);
   }
 
   recordNeed(n: NeedRecorded): void {
@@ -125,6 +125,26 @@ export class FlagRaiser {
     if (flag.kind === 'need-plan') this.checkOverFunding(flag.a_id);
   }
 
+  /**
+   * A reviewer's decision becomes something the detector knows; then the open needs worded like
+   * either side (in the sector for a link, in the community for a separation) are compared again,
+   * so pairs already recorded are flagged, or told apart, as if the decision had come first.
+   */
+  learn(event: ConceptLinkEvent): void {
+    const d = event.data;
+    const { placeWords } = this.scorer.communityOf(d.communityId);
+    const effect = event.type === 'ConceptsLinked' ? 'link' : 'separate';
+    recordDecision(this.db, { effect, flagId: d.flagId, reviewer: d.reviewer, decidedOn: this.event.metadata.occurredAt.slice(0, 10),
+      communityId: d.communityId, sector: d.sector, position: Number(this.event.position), wordings: d.wordings, placeWords });
+    this.scorer.forget(d.sector);
+    const sides = d.wordings.map((w) => new Set(contentKeys(w, placeWords)));
+    const needs = this.q.openNeedsOf.all({ sector: d.sector, community: effect === 'link' ? null : d.communityId }) as Row[];
+    for (const need of needs) {
+      const keys = new Set(contentKeys(need.title, this.scorer.communityOf(need.community_id).placeWords));
+      if (sides.some((side) => wordedAlike(keys, side))) this.evaluateNeed(need.need_id);
+    }
+  }
+
   private planDetails(row: Row): PlanDetails {
     const communityIds = JSON.parse(row.community_ids) as string[];
     return {
@@ -173,7 +193,7 @@ export class FlagRaiser {
     const bId = kind === 'need-plan' ? (b.plan_id as string) : (b.need_id as string);
     const id = flagId(kind, aId, bId);
     const existing = this.q.flag.get(id) as Row | undefined;
-    const result = scoreDuplicate(comparable(a), comparable(b), { ...this.communityOf(need.community_id), sector: need.sector, rates: this.rates });
+    const result = this.scorer.score(a, b);
     if (!result.duplicate) {
       if (existing?.status === 'open') this.setStatus(id, 'closed', need.community_id);
       return;
@@ -184,17 +204,6 @@ export class FlagRaiser {
       reasons: JSON.stringify(result.reasons), aRevision: a.revision, bRevision: b.revision, at: this.event.metadata.occurredAt, position: this.event.position });
     this.announce(id, need.community_id);
     if (kind === 'need-plan') this.checkOverFunding(aId);
-  }
-
-  /** A community's name and place words, looked up once per event however many pairs it scores. */
-  private communityOf(communityId: string): { communityName: string; placeWords: string[] } {
-    let known = this.communities.get(communityId);
-    if (!known) {
-      const row = this.q.community.get(communityId) as Row | undefined;
-      known = { communityName: row?.name ?? communityId, placeWords: row ? JSON.parse(row.place_words) : [] };
-      this.communities.set(communityId, known);
-    }
-    return known;
   }
 
   /** Pledges for a need plus the budgets of plans that duplicate it, against its cost (through the rate table). */

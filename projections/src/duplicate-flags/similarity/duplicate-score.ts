@@ -54,21 +54,26 @@ function budgetGap(a: Money, b: Money, rates: RateTable): number | undefined {
 /**
  * Two items of one community and sector: are they the same concrete effort? They must
  * overlap in time and be about the same thing — shared concepts of the program's vocabulary
- * (any language, any wording) or, failing those, near-identical titles. Budget proximity
- * only raises the score. Every step is said in the reasons.
+ * (any language, any wording) or, failing those, near-identical titles — unless a reviewer
+ * decided a pair worded like them (`learned`: linked, or told apart, which also halves the
+ * text score). Budget proximity only raises the score. Every step is said in the reasons.
  */
 export function scoreDuplicate(
   a: Comparable,
   b: Comparable,
-  context: { communityName: string; sector: string; placeWords: string[]; rates: RateTable },
+  context: { communityName: string; sector: string; placeWords: string[]; rates: RateTable; learned?: { effect: 'link' | 'separate'; reason: string } },
 ): DuplicateScore {
   const reasons = [`same community: ${context.communityName}`, `same sector: ${context.sector}`];
   const window = overlap(a.window, b.window);
   if (!window) return { duplicate: false, score: 0, reasons: [...reasons, 'windows do not overlap'] };
   reasons.push(`windows overlap ${window.from}..${window.to}`);
 
-  const { sameThing, textScore, reason } = sameThingIn(a, b, context.placeWords);
-  reasons.push(reason);
+  const found = sameThingIn(a, b, context.placeWords);
+  reasons.push(found.reason);
+  // A reviewer's decision on a pair worded like this one outweighs the vocabulary.
+  if (context.learned) reasons.push(context.learned.reason);
+  const sameThing = context.learned ? context.learned.effect === 'link' : found.sameThing;
+  const textScore = context.learned?.effect === 'link' ? 1 : context.learned?.effect === 'separate' ? found.textScore / 2 : found.textScore;
 
   const gap = budgetGap(a.money, b.money, context.rates);
   if (gap !== undefined) reasons.push(`budget within ${Math.round(gap * 100)}%`);

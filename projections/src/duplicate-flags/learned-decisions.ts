@@ -1,0 +1,69 @@
+import type { Database } from 'better-sqlite3';
+import { PreparedStatements } from '../runner/prepared-statements';
+import { Row } from '../runner/row';
+import { contentKeys } from './similarity/concept-lexicon';
+
+/** What a reviewer's decision says about a pair of wordings: one effort (link) or two (separate). */
+export interface LearnedDecision {
+  effect: 'link' | 'separate';
+  flagId: string;
+  reviewer: string;
+  decidedOn: string;
+  communityId: string;
+  sector: string;
+  position: number;
+  sides: [ReadonlySet<string>, ReadonlySet<string>];
+}
+
+/** Two texts are worded alike when they share at least this share of their content words (Jaccard): "grants for small businesses" and "loans for small businesses" share half, and are not. */
+export const WORDED_ALIKE = 0.6;
+
+const sql = new PreparedStatements({
+  insert: `INSERT INTO dup_learned (effect, flag_id, reviewer, decided_on, community_id, sector, a_keys, b_keys, position)
+           VALUES (@effect, @flagId, @reviewer, @decidedOn, @communityId, @sector, @aKeys, @bKeys, @position)`,
+  ofSector: 'SELECT * FROM dup_learned WHERE sector = ? ORDER BY position',
+});
+
+export function wordedAlike(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (!a.size || !b.size) return false;
+  let shared = 0;
+  for (const key of a) if (b.has(key)) shared += 1;
+  return shared / (a.size + b.size - shared) >= WORDED_ALIKE;
+}
+
+export function recordDecision(db: Database, decision: Omit<LearnedDecision, 'sides'> & { wordings: [string, string]; placeWords: string[] }): void {
+  const [aKeys, bKeys] = decision.wordings.map((w) => JSON.stringify(contentKeys(w, decision.placeWords)));
+  sql.for(db).insert.run({ ...decision, aKeys, bKeys });
+}
+
+export function decisionsOf(db: Database, sector: string): LearnedDecision[] {
+  return (sql.for(db).ofSector.all(sector) as Row[]).map((r) => ({
+    effect: r.effect, flagId: r.flag_id, reviewer: r.reviewer, decidedOn: r.decided_on, communityId: r.community_id, sector: r.sector,
+    position: r.position, sides: [new Set(JSON.parse(r.a_keys)), new Set(JSON.parse(r.b_keys))],
+  }));
+}
+
+/**
+ * The latest decision about a pair worded like this one (either way round): a link anywhere in
+ * the sector, a separation only in its own community. Undefined when no reviewer has judged one.
+ */
+export function latestDecisionFor(
+  decisions: LearnedDecision[],
+  communityId: string,
+  x: ReadonlySet<string>,
+  y: ReadonlySet<string>,
+): LearnedDecision | undefined {
+  let latest: LearnedDecision | undefined;
+  for (const d of decisions) {
+    if (d.effect === 'separate' && d.communityId !== communityId) continue;
+    const [a, b] = d.sides;
+    const alike = (wordedAlike(x, a) && wordedAlike(y, b)) || (wordedAlike(x, b) && wordedAlike(y, a));
+    if (alike && (!latest || d.position > latest.position)) latest = d;
+  }
+  return latest;
+}
+
+export function explainDecision(d: LearnedDecision): string {
+  const verb = d.effect === 'link' ? 'linked' : 'told apart';
+  return `${verb} by the resolution of flag ${d.flagId} on ${d.decidedOn} (${d.reviewer})`;
+}
