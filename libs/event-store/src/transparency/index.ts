@@ -5,3 +5,5 @@ export * from './memory-merkle-nodes';
 export * from './event-leaf';
 export * from './signed-note';
 export * from './checkpoint';
+export * from './signing-key-file';
+export * from './checkpoint-view';

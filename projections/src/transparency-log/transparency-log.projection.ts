@@ -1,0 +1,43 @@
+import type { Database } from 'better-sqlite3';
+import { eventLeafHash, nodesCompletedBy, StoredEvent } from '@c2g/event-store';
+import { PreparedStatements } from '../runner/prepared-statements';
+import { Projection } from '../runner/projection';
+
+const sql = new PreparedStatements({
+  size: 'SELECT leaf_index FROM leaves ORDER BY leaf_index DESC LIMIT 1',
+  leaf: 'INSERT INTO leaves (leaf_index, position) VALUES (?, ?)',
+  node: 'SELECT hash FROM nodes WHERE level = ? AND node_index = ?',
+  store: 'INSERT INTO nodes (level, node_index, hash) VALUES (?, ?, ?)',
+});
+
+/**
+ * The transparency log's Merkle tree (RFC 9162 shape) right behind the event log: leaf i is
+ * the i-th event of the global log (an ordinal — positions are not contiguous on EventStoreDB),
+ * and every complete subtree's hash is stored once, so a root or proof for any tree size is
+ * O(log n) reads. Appending a leaf writes it and the subtrees it completes: amortised two
+ * nodes, at most log2(n) + 1. Derived from the log like every read model, so a rebuild
+ * recomputes it and can be checked against earlier signed checkpoints.
+ */
+export const TRANSPARENCY_LOG = 'transparency-log';
+export const TRANSPARENCY_LOG_VERSION = 1;
+
+export class TransparencyLogProjection implements Projection {
+  readonly name = TRANSPARENCY_LOG;
+  readonly version = TRANSPARENCY_LOG_VERSION;
+
+  setup(db: Database): void {
+    db.exec(`
+      CREATE TABLE leaves (leaf_index INTEGER PRIMARY KEY, position INTEGER NOT NULL UNIQUE);
+      CREATE TABLE nodes (level INTEGER NOT NULL, node_index INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, node_index)) WITHOUT ROWID;
+    `);
+  }
+
+  apply(event: StoredEvent, { db }: { db: Database }): void {
+    const statements = sql.for(db);
+    const last = statements.size.get() as { leaf_index: number } | undefined;
+    const size = last ? last.leaf_index + 1 : 0;
+    statements.leaf.run(size, event.position);
+    const sibling = (level: number, index: number) => (statements.node.get(level, index) as { hash: Buffer }).hash;
+    for (const { level, index, hash } of nodesCompletedBy(size, eventLeafHash(event), sibling)) statements.store.run(level, index, hash);
+  }
+}
