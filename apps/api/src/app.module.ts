@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { AuditController } from './audit/audit.controller';
+import { TransparencyModule } from './audit/transparency/transparency.module';
 import { CommandsModule } from './commands/commands.module';
 import { HealthController } from './health/health.controller';
 import { PersonsModule } from './persons/persons.module';
@@ -29,6 +30,7 @@ export class AppModule {
         ObservabilityModule.withTracing(resources.tracing),
         CommandsModule,
         QueriesModule,
+        TransparencyModule.forConfig(config),
       ],
       controllers: [HealthController, AuditController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { LogLevel } from '@nestjs/common';
 import type { SqliteSynchronous } from '@c2g/event-store';
 import { defaultProgramTerms, ProgramTerms } from '@c2g/domain';
+import { TransparencySettings, transparencySettingsFrom } from '../audit/transparency/transparency-settings';
 import { LogFormat, logFormatFrom, TracingConfigError, TracingSettings, tracingSettingsFromEnv } from '@c2g/telemetry';
 
 /** Everything the API reads from its environment, checked once at start-up. */
@@ -37,6 +38,8 @@ export interface AppConfig {
   asOfConcurrency: number;
   /** Read models are snapshotted every this many log positions (C2G_SNAPSHOT_EVERY), where as-of answers start. */
   snapshotEvery: number;
+  /** C2G_SIGNING_KEY, C2G_LOG_ORIGIN, C2G_CHECKPOINT_INTERVAL_SECONDS: how checkpoints of the transparency log are signed. */
+  transparency: TransparencySettings;
   /** The built console served at /console (C2G_CONSOLE_DIR); unset: dist/console of the checkout. */
   consoleDir?: string;
 }
@@ -69,8 +72,17 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     snapshotEvery: parseWhole('C2G_SNAPSHOT_EVERY', env.C2G_SNAPSHOT_EVERY ?? '25000', 100, 100_000_000),
     pairingReservationSeconds: parseWhole('C2G_PAIRING_RESERVATION_SECONDS', env.C2G_PAIRING_RESERVATION_SECONDS ?? '60', 1, 86_400),
     programTerms: { ...defaultProgramTerms, sectors: [...defaultProgramTerms.sectors, ...parseSectors(env.C2G_EXTRA_SECTORS)] },
+    transparency: parseTransparency(env),
     ...(env.C2G_CONSOLE_DIR ? { consoleDir: resolve(env.C2G_CONSOLE_DIR) } : {}),
   };
+}
+
+function parseTransparency(env: NodeJS.ProcessEnv): TransparencySettings {
+  try {
+    return transparencySettingsFrom(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function parsePort(value: string): number {
