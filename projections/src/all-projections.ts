@@ -8,6 +8,7 @@ import { PairingReservationsProjection } from './pairing-reservations/pairing-re
 import { PairingsProjection } from './pairings/pairings.projection';
 import { PlansProjection } from './plans/plans.projection';
 import { Projection } from './runner/projection';
+import { TransparencyLogProjection } from './transparency-log/transparency-log.projection';
 
 /** Every read model the API serves, in the order they are fed. */
 export function allProjections(): Projection[] {
@@ -21,5 +22,6 @@ export function allProjections(): Projection[] {
     new DuplicateFlagsProjection(),
     new PairingReservationsProjection(),
     new LogTimelineProjection(),
+    new TransparencyLogProjection(),
   ];
 }

@@ -21,3 +21,5 @@ export * from './as-of/as-of-builds';
 export * from './as-of/build-as-of-from-snapshots';
 export * from './as-of/read-model-snapshots';
 export * from './runner/read-models-lock';
+export * from './transparency-log/transparency-log.projection';
+export * from './transparency-log/transparency-log.queries';
