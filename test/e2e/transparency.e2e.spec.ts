@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  computeEventHash, eventLeafEntry, EventStore, GENESIS_HASH, NoteSigner, openCheckpoint, parseVerifierKey, signCheckpoint, signingKeyFile,
+  eventLeafEntry, EventStore, NoteSigner, openCheckpoint, parseVerifierKey, signCheckpoint, signingKeyFile,
   SqliteEventStore, StoredEvent, verifyConsistency, verifyInclusion,
 } from '@c2g/event-store';
 import { transparencyTreeFile } from '@c2g/projections';
@@ -14,7 +14,18 @@ import { MTH, referenceLeafHash } from '../support/rfc9162-reference';
 import { runCli } from '../support/run-cli';
 import { storeBackends } from '../support/store-backends';
 import { makeTempDir } from '../support/temp-dir';
+import { openForTampering, rewriteStream } from '../support/tamper';
 import { startTestApp, TestApp } from '../support/test-app';
+
+/** Copies a SQLite file another connection may be writing, with SQLite's backup API. */
+async function copySqlite(from: string, to: string): Promise<void> {
+  const db = new Database(from, { readonly: true });
+  try {
+    await db.backup(to);
+  } finally {
+    db.close();
+  }
+}
 
 const hexes = (hashes: string[]) => hashes.map((hash) => Buffer.from(hash, 'hex'));
 
@@ -118,28 +129,6 @@ describe.each(storeBackends())('the transparency log on %s', (_, makeBackend) =>
   }, 60_000);
 });
 
-/** Opens a copy of the SQLite event log with its append-only triggers dropped: what an intruder with the file can do. */
-function openForTampering(dataDir: string): Database.Database {
-  const db = new Database(join(dataDir, 'events.sqlite'));
-  db.exec('DROP TRIGGER events_are_append_only_update; DROP TRIGGER events_are_append_only_delete');
-  return db;
-}
-
-interface Row { position: number; event_id: string; stream_id: string; revision: number; type: string; data: string; metadata: string }
-
-/** Rewrites every event of a stream and recomputes its whole hash chain, so plain `verify` finds nothing. */
-function rewriteStream(dataDir: string, streamId: string, change: (data: Record<string, unknown>, row: Row) => Record<string, unknown>): void {
-  const db = openForTampering(dataDir);
-  let prevHash = GENESIS_HASH;
-  for (const row of db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision').all(streamId) as Row[]) {
-    const data = change(JSON.parse(row.data), row);
-    const hash = computeEventHash({ eventId: row.event_id, type: row.type, data, metadata: { ...JSON.parse(row.metadata), prevHash } });
-    db.prepare('UPDATE events SET data = ?, prev_hash = ?, hash = ? WHERE position = ?').run(JSON.stringify(data), prevHash, hash, row.position);
-    prevHash = hash;
-  }
-  db.close();
-}
-
 describe('an earlier checkpoint finds what the hash chains cannot (SQLite file tampered with)', () => {
   let harness: TestApp;
   let api: ReturnType<typeof apiClient>;
@@ -157,8 +146,8 @@ describe('an earlier checkpoint finds what the hash chains cannot (SQLite file t
     // A copy of the data the checkpoint covers (the log and the server's tree), taken with SQLite's backup API.
     original = makeTempDir();
     mkdirSync(join(original.dir, 'read-models'));
-    await new Database(join(harness.dataDir, 'events.sqlite'), { readonly: true }).backup(join(original.dir, 'events.sqlite'));
-    await new Database(transparencyTreeFile(join(harness.dataDir, 'read-models')), { readonly: true }).backup(transparencyTreeFile(join(original.dir, 'read-models')));
+    await copySqlite(join(harness.dataDir, 'events.sqlite'), join(original.dir, 'events.sqlite'));
+    await copySqlite(transparencyTreeFile(join(harness.dataDir, 'read-models')), transparencyTreeFile(join(original.dir, 'read-models')));
     writeFileSync(join(original.dir, 'saved.json'), JSON.stringify(checkpoint));
     const store = new SqliteEventStore({ file: join(original.dir, 'events.sqlite') });
     log = await readLog(store);
@@ -176,8 +165,8 @@ describe('an earlier checkpoint finds what the hash chains cannot (SQLite file t
     const copy = makeTempDir();
     copies.push(copy);
     mkdirSync(join(copy.dir, 'read-models'));
-    await new Database(join(original.dir, 'events.sqlite'), { readonly: true }).backup(join(copy.dir, 'events.sqlite'));
-    await new Database(transparencyTreeFile(join(original.dir, 'read-models')), { readonly: true }).backup(transparencyTreeFile(join(copy.dir, 'read-models')));
+    await copySqlite(join(original.dir, 'events.sqlite'), join(copy.dir, 'events.sqlite'));
+    await copySqlite(transparencyTreeFile(join(original.dir, 'read-models')), transparencyTreeFile(join(copy.dir, 'read-models')));
     return copy.dir;
   }
   const signed = () => openCheckpoint(checkpoint.note, parseVerifierKey(checkpoint.verifierKey));
@@ -192,7 +181,7 @@ describe('an earlier checkpoint finds what the hash chains cannot (SQLite file t
 
   it('a stream rewritten with recomputed chain hashes: plain verify passes, verify --checkpoint fails naming the first rewritten position', async () => {
     const dataDir = await copyOfData();
-    rewriteStream(dataDir, 'pairing-kfar-aza-boston', (data, row) => (row.type === 'PledgeMade' ? { ...data, amount: { amount: 1, currency: 'USD' } } : data));
+    rewriteStream(join(dataDir, 'events.sqlite'), 'pairing-kfar-aza-boston', (data, row) => (row.type === 'PledgeMade' ? { ...data, amount: { amount: 1, currency: 'USD' } } : data));
     const firstRewritten = log.find((e) => e.streamId === 'pairing-kfar-aza-boston' && e.type === 'PledgeMade')!;
 
     const plain = await runCli(['verify', '--data-dir', dataDir]);
@@ -221,7 +210,7 @@ describe('an earlier checkpoint finds what the hash chains cannot (SQLite file t
 
   it('a dropped tail is named by the first missing position', async () => {
     const dataDir = await copyOfData();
-    const db = openForTampering(dataDir);
+    const db = openForTampering(join(dataDir, 'events.sqlite'));
     db.prepare('DELETE FROM events WHERE position >= ?').run(log[log.length - 2].position);
     db.close();
     const verdict = await againstCheckpoint(dataDir);
@@ -234,7 +223,7 @@ describe('an earlier checkpoint finds what the hash chains cannot (SQLite file t
 
   it('a removed stream is named by its first position', async () => {
     const dataDir = await copyOfData();
-    const db = openForTampering(dataDir);
+    const db = openForTampering(join(dataDir, 'events.sqlite'));
     db.prepare("DELETE FROM events WHERE stream_id = 'community-boston'").run();
     db.close();
     const first = log.findIndex((e) => e.streamId === 'community-boston');
@@ -248,7 +237,7 @@ describe('an earlier checkpoint finds what the hash chains cannot (SQLite file t
     const dataDir = await copyOfData();
     const at = log.findIndex((e, i) => i > 0 && log[i + 1] && log[i + 1].streamId !== e.streamId);
     const [a, b] = [log[at], log[at + 1]];
-    const db = openForTampering(dataDir);
+    const db = openForTampering(join(dataDir, 'events.sqlite'));
     db.transaction(() => {
       db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(a.position);
       db.prepare('UPDATE events SET position = ? WHERE position = ?').run(a.position, b.position);
