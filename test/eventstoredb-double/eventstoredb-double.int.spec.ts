@@ -5,6 +5,7 @@ import {
   END,
   EventStoreDBClient,
   jsonEvent,
+  binaryEvent,
   MaxAppendSizeExceededError,
   NO_STREAM,
   START,
@@ -51,6 +52,125 @@ describe('the EventStoreDB wire double behaves like the server', () => {
   afterAll(async () => {
     await client.dispose();
     await server.stop();
+  });
+
+  describe('appends', () => {
+    it('answers a zero-event append expecting a revision below the tip with WrongExpectedVersion, and stays up', async () => {
+      const stream = streamName();
+      await client.appendToStream(stream, events(3));
+      const stale = client.appendToStream(stream, [], { expectedRevision: 0n });
+      await expect(stale).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(stale).rejects.toMatchObject({ actualVersion: 2n });
+      expect((await client.appendToStream(stream, events(1), { expectedRevision: 2n })).nextExpectedRevision).toBe(3n);
+    });
+
+    it('does not create a stream by a zero-event append with any', async () => {
+      const stream = streamName();
+      await client.appendToStream(stream, []);
+      await expect(read(client, stream)).rejects.toBeInstanceOf(StreamNotFoundError);
+      expect((await client.appendToStream(stream, events(1), { expectedRevision: NO_STREAM })).nextExpectedRevision).toBe(0n);
+    });
+
+    it('accepts stream_exists on a stream that has only metadata', async () => {
+      const stream = streamName();
+      await client.setStreamMetadata(stream, { maxCount: 10 });
+      expect((await client.appendToStream(stream, events(1), { expectedRevision: STREAM_EXISTS })).nextExpectedRevision).toBe(0n);
+      await expect(client.appendToStream(streamName(), events(1), { expectedRevision: STREAM_EXISTS })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    });
+
+    it('answers a retry under any from the first record of each id: repeated ids give the revision of their first copy, without a position', async () => {
+      const stream = streamName();
+      const twice = jsonEvent({ type: 'T', data: {} });
+      const first = await client.appendToStream(stream, [twice, twice]);
+      expect(first.nextExpectedRevision).toBe(1n);
+      const retry = await client.appendToStream(stream, [twice, twice]);
+      expect(retry).toMatchObject({ success: true, nextExpectedRevision: 0n, position: undefined });
+      expect(await read(client, stream)).toHaveLength(2);
+    });
+
+    it('answers a retry at the same expected revision with the first revision and no position, writing nothing', async () => {
+      const stream = streamName();
+      const batch = events(2);
+      await client.appendToStream(stream, batch, { expectedRevision: NO_STREAM });
+      const retry = await client.appendToStream(stream, batch, { expectedRevision: NO_STREAM });
+      expect(retry).toMatchObject({ nextExpectedRevision: 1n, position: undefined });
+      expect(await read(client, stream)).toHaveLength(2);
+    });
+
+    it.each([
+      ['BatchAppend', {}],
+      ['Append (what the client uses when a call carries credentials)', { credentials: { username: 'admin', password: 'changeit' } }],
+    ])('refuses an append over MaxAppendSize (data + metadata + 2 x type length, 1 MiB) through %s, writing nothing', async (_, callOptions) => {
+      const stream = streamName();
+      const type = 'Big';
+      const fits = DEFAULT_MAX_APPEND_SIZE - 2 * type.length;
+      const payload = (bytes: number) => ({ type, data: Buffer.alloc(bytes, 1) });
+      const over = client.appendToStream(stream, binaryEvent(payload(fits + 1)), callOptions);
+      await expect(over).rejects.toBeInstanceOf(MaxAppendSizeExceededError);
+      await expect(over).rejects.toMatchObject({ maxAppendSize: DEFAULT_MAX_APPEND_SIZE });
+      await expect(read(client, stream)).rejects.toBeInstanceOf(StreamNotFoundError);
+      expect((await client.appendToStream(stream, binaryEvent(payload(fits)), callOptions)).nextExpectedRevision).toBe(0n);
+    });
+  });
+
+  describe('BatchAppend', () => {
+    it('is what the client appends through: one call per client carries every append', async () => {
+      const own = await startEventStoreDbDouble();
+      const ownClient = EventStoreDBClient.connectionString(own.connectionString);
+      try {
+        await Promise.all([1, 2, 3].map(() => ownClient.appendToStream(streamName(), events(2))));
+        await ownClient.appendToStream(streamName(), events(1));
+        expect(own.served).toEqual({ batchAppend: 1 });
+      } finally {
+        await ownClient.dispose();
+        await own.stop();
+      }
+    });
+
+    it('rejects every append in flight on the shared call when that call fails, none of them written', async () => {
+      const own = await startEventStoreDbDouble();
+      const ownClient = EventStoreDBClient.connectionString(own.connectionString);
+      try {
+        await ownClient.appendToStream(streamName(), events(1)); // the shared call is open
+        own.holdAppends();
+        const inFlight = [streamName(), streamName()].map((stream) => ownClient.appendToStream(stream, events(1)));
+        const outcomes = Promise.allSettled(inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const written = own.log.all().length;
+        await own.stop();
+        const settled = await outcomes;
+        expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+        expect(own.log.all()).toHaveLength(written);
+      } finally {
+        await ownClient.dispose();
+      }
+    });
+  });
+
+  describe('reads', () => {
+    it('reads backwards from START as revision 0 of a stream, and as nothing of $all', async () => {
+      const stream = streamName();
+      await client.appendToStream(stream, events(3));
+      expect(revisions(await read(client, stream, { direction: BACKWARDS, fromRevision: START }))).toEqual([0n]);
+      expect(await readAll(client, { direction: BACKWARDS, fromPosition: START })).toEqual([]);
+    });
+
+    it('refuses a $all read from a position that is not a record boundary with INVALID_ARGUMENT', async () => {
+      const written = await client.appendToStream(streamName(), events(1));
+      const off = { commit: written.position!.commit + 1n, prepare: written.position!.commit + 1n };
+      await expect(readAll(client, { fromPosition: off })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, message: '3 INVALID_ARGUMENT: Trying to read from an invalid position.' });
+    });
+
+    it('confirms a $all subscription from a position off a record boundary, then fails it with INVALID_ARGUMENT', async () => {
+      const written = await client.appendToStream(streamName(), events(1));
+      const off = { commit: written.position!.commit + 1n, prepare: written.position!.commit + 1n };
+      const subscription = client.subscribeToAll({ fromPosition: off });
+      const confirmed = new Promise<void>((resolve) => subscription.once('confirmation', () => resolve()));
+      const failed = new Promise<Error & { code?: number }>((resolve) => subscription.once('error', resolve));
+      await confirmed;
+      expect(await failed).toMatchObject({ code: status.INVALID_ARGUMENT });
+      await subscription.unsubscribe();
+    });
   });
 
   describe('soft delete (Streams.Delete)', () => {
