@@ -1,23 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@c2g/event-store';
-import { buildProgram } from '../../apps/cli/src/main';
+import { c2gInProcess } from '../support/cli-in-process';
 import { runCli } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 
-/** `c2g <args>` in this process: what it printed, or the error that main turns into exit 2. */
-async function c2g(args: string[]): Promise<{ stdout: string; error?: string }> {
-  let stdout = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += chunk.toString()), true));
-  try {
-    await buildProgram().exitOverride().parseAsync(['node', 'c2g', ...args]);
-    return { stdout };
-  } catch (error) {
-    return { stdout, error: (error as Error).message };
-  } finally {
-    write.mockRestore();
-  }
-}
+const c2g = c2gInProcess;
 
 /** The CLI never silently does the wrong thing: a typo or an impossible input is an error, exit 2. */
 describe('c2g refuses what it cannot answer truthfully', () => {

@@ -1,4 +1,5 @@
 import { issueKey, startServer } from '../support/server-process';
+import { c2gInProcess } from '../support/cli-in-process';
 import { runCli } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -30,6 +31,17 @@ describe('c2g streams, events and as-of', () => {
     expect(asOf.program[0].pledged.amount).toBe(expected);
     const early = JSON.parse((await runCli(['as-of', '2020-01-01', '--report', 'coverage', '--data-dir', temp.dir])).stdout);
     expect(early).toMatchObject({ leftBehind: [], covered: [], position: '0' });
+  }, 30_000);
+
+  it('carries the dates the program would have had, so as-of by date shows the program growing', async () => {
+    const demo = lines((await c2gInProcess(['events', '--actor', 'demo-loader', '--data-dir', temp.dir])).stdout);
+    const dates = demo.map((e) => e.metadata.occurredAt as string);
+    expect(dates).toEqual([...dates].sort()); // in log order, so a date maps to a prefix of the log
+    expect([dates[0].slice(0, 7), dates[dates.length - 1].slice(0, 4)]).toEqual(['2024-06', '2026']);
+    const pairingsBy = async (date: string) =>
+      (JSON.parse((await c2gInProcess(['as-of', date, '--report', 'funding', '--data-dir', temp.dir])).stdout).pairings as unknown[]).length;
+    const growth = [await pairingsBy('2024-06-30'), await pairingsBy('2024-12-31'), await pairingsBy('2025-06-30'), await pairingsBy('2026-12-01')];
+    expect(growth).toEqual([0, 14, 25, 25]);
   }, 30_000);
 
   it('asks a running server the same questions with --url and a key', async () => {

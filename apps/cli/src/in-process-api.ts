@@ -3,21 +3,25 @@ import { createApp } from '../../api/src/create-app';
 import { API_KEY_REGISTRY } from '../../api/src/auth/api-key.guard';
 import { ApiKeyRegistry } from '../../api/src/auth/api-key-registry';
 import { Role } from '../../api/src/auth/role';
+import { driveCommandClock } from '../../api/src/commands/command-clock';
 
 export type Send = (method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: string }>;
 
 /**
  * The real API in this process, on a data directory, without a port: commands go through
  * the same validation, handlers and store as over HTTP. A key is issued per role asked, with
- * the given label (the actor recorded in the events).
+ * the given label (the actor recorded in the events). With a `clock`, commands are stamped with
+ * its time instead of the wall clock's (the demo's back-dated history).
  */
 export async function withInProcessApi<T>(
   dataDir: string,
   labels: Partial<Record<Role, string>>,
   body: (send: (role: Role) => Send) => Promise<T>,
+  { clock }: { clock?: () => Date } = {},
 ): Promise<T> {
   const config = loadAppConfig({ ...process.env, C2G_DATA_DIR: dataDir, LOG_LEVEL: 'warn', C2G_RATE_LIMIT_PER_MINUTE: '10000000' });
   const { app } = await createApp(config);
+  if (clock) driveCommandClock(app, clock);
   await app.init();
   try {
     const registry = app.get<ApiKeyRegistry>(API_KEY_REGISTRY);

@@ -2,6 +2,7 @@ import { BadRequestException, createParamDecorator, ExecutionContext } from '@ne
 import { randomUUID } from 'node:crypto';
 import { Principal } from '../auth/role';
 import { assertBodyDepth } from '../validation/body-depth.pipe';
+import { commandTimeOf } from './command-clock';
 import { commandIdFor, idempotencyKeyStreamId, requestHashOf } from './idempotency';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -13,7 +14,7 @@ export interface CommandContext {
   commandId: string;
   correlationId: string;
   causationId: string;
-  /** Server time, taken once per request; the domain never reads a clock. */
+  /** Server time, taken once per request (command-clock.ts); the domain never reads a clock. */
   now: string;
   /** From If-Match: the stream revision the caller last saw. */
   ifMatch?: bigint;
@@ -47,7 +48,7 @@ export const Command = createParamDecorator((_: unknown, execution: ExecutionCon
     commandId,
     correlationId: correlationId ?? commandId,
     causationId: commandId,
-    now: new Date().toISOString(),
+    now: commandTimeOf(request),
     ifMatch: parseIfMatch(header('if-match')),
     requestHash: requestHashOf(request.method, request.url, request.body),
     idempotent: idempotencyKey !== undefined,

@@ -29,13 +29,15 @@ export function demoCommand(): Command {
       process.stdout.write(
         outcome.alreadyLoaded
           ? 'demo already loaded: nothing appended\n'
-          : `demo loaded: ${requests.length} commands, log position ${outcome.position}\n`,
+          : `demo loaded: ${requests.length} commands, log position ${outcome.position}${options.url ? '' : `, dated ${requests[0].at.slice(0, 10)} to ${requests[requests.length - 1].at.slice(0, 10)}`}\n`,
       );
     });
 }
 
 async function overHttp(options: DemoOptions, requests: ReturnType<typeof demoRequests>, progress: (n: number) => void) {
   if (!options.key) throw new Error('--url needs --key <service key>');
+  // Over HTTP no key can back-date a command: the server stamps today's date.
+  process.stderr.write('demo: over --url every event carries the server\'s time, not the demo\'s dates (load in process for a dated history)\n');
   const base = options.url!.replace(/\/$/, '');
   const send: SendCommand = async (request, idempotencyKey) => {
     const response = await fetch(`${base}${request.url}`, {
@@ -48,8 +50,21 @@ async function overHttp(options: DemoOptions, requests: ReturnType<typeof demoRe
   return loadDemo(requests, send, progress);
 }
 
+/** In process, each command is stamped with the date the program would have sent it (request.at). */
 async function inProcess(options: DemoOptions, requests: ReturnType<typeof demoRequests>, progress: (n: number) => void) {
-  return withInProcessApi(dataDirOf(options), { service: 'demo-loader' }, (send) =>
-    loadDemo(requests, (request, idempotencyKey) => send('service')('POST', request.url, request.body, { 'idempotency-key': idempotencyKey }), progress),
+  let now = new Date();
+  return withInProcessApi(
+    dataDirOf(options),
+    { service: 'demo-loader' },
+    (send) =>
+      loadDemo(
+        requests,
+        (request, idempotencyKey) => {
+          now = new Date(request.at);
+          return send('service')('POST', request.url, request.body, { 'idempotency-key': idempotencyKey });
+        },
+        progress,
+      ),
+    { clock: () => now },
   );
 }
