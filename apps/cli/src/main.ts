@@ -18,7 +18,7 @@ import { StderrLogger } from './stderr-logger';
 
 /** c2g: the operator's and analyst's command line over the embedded store. */
 export function buildProgram(): Command {
-  Logger.overrideLogger(new StderrLogger('c2g', { logLevels: ['fatal', 'error', 'warn', 'log'] }));
+  Logger.overrideLogger(new StderrLogger('c2g', { logLevels: ['fatal', 'error', 'warn', 'log'], colors: process.stderr.isTTY === true && !process.env.NO_COLOR }));
   return new Command('c2g')
     .description('Communities2Gether coordination backend: inspect, verify and replay the event log')
     .version(c2gVersion(), '-V, --version', 'print the c2g version')

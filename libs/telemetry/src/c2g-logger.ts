@@ -23,8 +23,9 @@ export function logFormatFrom(value: string | undefined, stdoutIsTty: boolean): 
  * Nest's human-readable lines, identifiers appended.
  */
 export class C2gLogger extends ConsoleLogger {
-  constructor(levels: LogLevel[], format: LogFormat = 'text') {
-    super('c2g', { logLevels: levels, json: format === 'json', ...(format === 'json' ? { colors: false } : {}) });
+  constructor(levels: LogLevel[], format: LogFormat = 'text', stdoutIsTty = process.stdout.isTTY === true) {
+    // Colour only for a person at a terminal: a file or a pipe gets no ANSI escape codes.
+    super('c2g', { logLevels: levels, json: format === 'json', colors: format === 'text' && stdoutIsTty && !process.env.NO_COLOR });
   }
 
   override log(message: unknown, context?: string): void {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import BetterSqlite, { type Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,9 @@ class StreamCounter implements Projection {
 const countsOf = (db: Database) =>
   Object.fromEntries((db.prepare('SELECT stream_id, n FROM counts ORDER BY stream_id').all() as { stream_id: string; n: number }[]).map((r) => [r.stream_id, r.n]));
 
+
+// This file parks projections and locks databases on purpose: their ERROR lines are expected, not news.
+beforeAll(() => Logger.overrideLogger(['fatal']));
 describe('ProjectionRunner', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let store: SqliteEventStore;
