@@ -40,6 +40,32 @@ describe('POST /plans/import', () => {
     expect(changed.summary).toMatchObject({ revised: 1, unchanged: 1 });
   });
 
+  it('checks every row for field and program-rule problems in one pass, with ISO-4217 currencies and the documented sources', async () => {
+    const before = await head();
+    const report = (await importCsv(csv(
+      'tekuma,Tekuma Authority,TKM-Y,Shelters,,space-travel,,Eshkol,2025-01-01,2025-12-31,1000,XYZ',
+      'government,Prime Minister\'s Office,PMO-1,Shelters,,security,,,2025-01-01,2025-12-31,1000,ILS',
+    ))).json();
+    expect(report.summary).toEqual({ registered: 0, revised: 0, unchanged: 0, rejected: 2 });
+    expect(report.rows[0].reasons).toEqual([
+      'budget.currency: currency must be an ISO-4217 code such as USD or ILS (XYZ is not one)',
+      'sector-unknown: sector "space-travel" is not in the program taxonomy',
+    ]);
+    expect(report.rows[1].reasons).toEqual([
+      'source: source must be one of tekuma, municipality, regional-council, ministry',
+      'plan-coverage-missing: a plan covers communityIds or a regionalCouncil',
+    ]);
+    expect(await head()).toBe(before);
+  });
+
+  it('answers a header without a required column with the missing columns, writing nothing', async () => {
+    const before = await head();
+    const response = await importCsv('source,authority,externalRef,title,sector,from,to,budget\ntekuma,Tekuma Authority,TKM-Z,Shelters,security,2025-01-01,2025-12-31,1000\n');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'missing-columns', message: 'missing columns: currency, communityIds or regionalCouncil' });
+    expect(await head()).toBe(before);
+  });
+
   it('refuses a body that is not CSV, and a CSV without plans', async () => {
     expect((await importCsv('{"plans": []}', 'application/json')).statusCode).toBe(415);
     const empty = await importCsv(`${HEADER}\n`);

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { Optional, Required } from './presence';
 
 interface NumberDoc {
@@ -31,6 +31,8 @@ export const OptionalWholeNumber = (min: number, max: number, { unit, ...doc }: 
   applyDecorators(ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max, ...doc }), Optional(), ...wholeNumber(min, max, unit));
 
 const CURRENCY = /^[A-Z]{3}$/;
+/** ISO-4217 codes in use, as the runtime's ICU data knows them (XYZ or the placeholder XXX are not). */
+export const ISO_4217_CURRENCIES: readonly string[] = Intl.supportedValuesOf('currency');
 
 const Currency = () =>
   applyDecorators(
@@ -38,6 +40,7 @@ const Currency = () =>
     Required(),
     IsString({ message: '$property must be a string' }),
     Matches(CURRENCY, { message: '$property must be an ISO-4217 code such as USD or ILS' }),
+    IsIn(ISO_4217_CURRENCIES, { message: '$property must be an ISO-4217 code such as USD or ILS ($value is not one)' }),
   );
 
 /** Integer minor units plus an ISO-4217 currency; never a float. */

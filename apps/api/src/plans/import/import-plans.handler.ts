@@ -13,6 +13,9 @@ import { fieldProblems } from '../../validation/validation-pipe';
 import { RegisterPlanDto } from '../dto/register-plan.dto';
 import { PlanCsvRow, readPlanCsv, toMinorUnits } from './plan-csv';
 
+/** The documented header (README, OpenAPI). */
+const EXPECTED_HEADER = 'source, authority, externalRef, title, description, sector, communityIds (;-separated) or regionalCouncil, from, to, budget, currency';
+
 /** What a revision may change; source, authority and reference identify the plan. */
 const REVISABLE = ['title', 'description', 'sector', 'communityIds', 'regionalCouncil', 'window', 'budget'];
 
@@ -43,7 +46,14 @@ export class ImportPlansHandler implements ICommandHandler<ImportPlans, { rows: 
   constructor(private readonly executor: StreamCommandExecutor, private readonly deciders: Deciders) {}
 
   async execute({ csv, context }: ImportPlans) {
-    const { rows, unknownColumns } = readPlanCsv(csv);
+    const { rows, unknownColumns, missingColumns } = readPlanCsv(csv);
+    if (missingColumns.length) {
+      throw new BadRequestException({
+        code: 'missing-columns',
+        message: `missing columns: ${missingColumns.join(', ')}`,
+        details: [{ field: 'header', problems: [`expected columns: ${EXPECTED_HEADER}`, ...(unknownColumns.length ? [`not understood: ${unknownColumns.join(', ')}`] : [])] }],
+      });
+    }
     if (rows.length === 0) {
       throw new BadRequestException({ code: 'import-empty', message: 'the CSV has a header row but no plans (or nothing at all)' });
     }
@@ -54,6 +64,18 @@ export class ImportPlansHandler implements ICommandHandler<ImportPlans, { rows: 
     const summary = { registered: 0, revised: 0, unchanged: 0, rejected: 0 };
     for (const r of report) summary[r.outcome] += 1;
     return { rows: report, summary, ...(unknownColumns.length ? { ignoredColumns: unknownColumns } : {}) };
+  }
+
+  /** The program rule a row as read would break on registration (the decider, on no state); none when it cannot tell. */
+  private ruleProblems(dto: RegisterPlanDto, budget: number | undefined): string[] {
+    const { id: _id, ...details } = plain(dto);
+    const data = { ...details, planId: 'import-check', budget: { amount: budget ?? 1, currency: dto.budget?.currency } };
+    try {
+      this.deciders.plan.decide({ type: 'RegisterPlan', data } as Parameters<Deciders['plan']['decide']>[0], this.deciders.plan.initialState());
+      return [];
+    } catch (error) {
+      return error instanceof ProgramRuleError ? [`${error.code}: ${error.message}`] : [];
+    }
   }
 
   private async importRow({ row, fields }: PlanCsvRow, context: CommandContext): Promise<ImportedRow> {
@@ -71,7 +93,8 @@ export class ImportPlansHandler implements ICommandHandler<ImportPlans, { rows: 
       .map((p) => `${p.field}: ${p.problems.join('; ')}`);
     if (budget === undefined) problems.push('budget: must be an amount in major units with at most two decimals, e.g. 1200000.50');
     const base = { row, externalRef: fields.externalRef };
-    if (problems.length) return { ...base, outcome: 'rejected', reasons: problems };
+    // Program rules too, in the same pass, so a list is fixed in one round, not field errors first and rules next.
+    if (problems.length) return { ...base, outcome: 'rejected', reasons: [...problems, ...this.ruleProblems(dto, budget)] };
     const planId = importedPlanId(dto.source, dto.externalRef);
     const target = { id: planId, streamId: planStreamId(planId), decider: this.deciders.plan };
     try {

@@ -16,13 +16,25 @@ const COLUMN_ALIASES: Record<string, string[]> = {
   currency: ['currency'],
 };
 
+export type PlanField = keyof typeof COLUMN_ALIASES;
+
+/** Columns a plan list must have (description may be left out); coverage is communityIds or regionalCouncil. */
+const REQUIRED_COLUMNS: PlanField[] = ['source', 'authority', 'externalRef', 'title', 'sector', 'from', 'to', 'budget', 'currency'];
+
+/** The header's missing columns, by their documented names; empty when the header is complete. */
+export function missingColumns(present: readonly (PlanField | undefined)[]): string[] {
+  const missing: string[] = REQUIRED_COLUMNS.filter((field) => !present.includes(field));
+  if (!present.includes('communityIds') && !present.includes('regionalCouncil')) missing.push('communityIds or regionalCouncil');
+  return missing;
+}
+
 export interface PlanCsvRow {
   row: number;
   fields: Partial<Record<keyof typeof COLUMN_ALIASES, string>>;
 }
 
 /** Reads a UTF-8 CSV (a BOM is fine) with a header row, mapping each header to its field. */
-export function readPlanCsv(text: string): { rows: PlanCsvRow[]; unknownColumns: string[] } {
+export function readPlanCsv(text: string): { rows: PlanCsvRow[]; unknownColumns: string[]; missingColumns: string[] } {
   const records = parse(text.replace(/^\ufeff/, ''), { columns: false, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
   const [header = [], ...body] = records;
   const fieldOf = (column: string) =>
@@ -30,6 +42,7 @@ export function readPlanCsv(text: string): { rows: PlanCsvRow[]; unknownColumns:
   const fields = header.map(fieldOf);
   return {
     unknownColumns: header.filter((_, i) => fields[i] === undefined),
+    missingColumns: header.length ? missingColumns(fields) : [],
     rows: body.map((cells, i) => ({
       row: i + 2,
       fields: Object.fromEntries(fields.map((field, j) => [field, cells[j]]).filter(([field, value]) => field && value !== undefined && value !== '')),
