@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --quick] [-- --only <name>[,<name>…]]: each scenario measures its baseline
  * and c2g alternately in this run, prints a table, and the last line is JSON with every ratio.
- * Names: http, peer, appends, replay, asof, mixed, duplicates, backup. Never part of npm test.
+ * Names: http, peer, appends, replay, asof, mixed, duplicates, backup, transparency. Never part of npm test.
  */
 import { asOfScenario } from './as-of.bench';
 import { backupScenario } from './backup.bench';
@@ -12,6 +12,7 @@ import { mixedScenario } from './mixed.bench';
 import { peerCommandPathScenario } from './peer-command-path.bench';
 import { replayScenario } from './replay.bench';
 import { storeAppendScenario } from './store-appends.bench';
+import { transparencyScenario } from './transparency.bench';
 
 interface ScenarioResult {
   name: string;
@@ -28,6 +29,7 @@ const SCENARIOS: Record<string, (quick: boolean) => Promise<ScenarioResult>> = {
   asof: asOfScenario,
   duplicates: duplicateDetectionScenario,
   backup: backupScenario,
+  transparency: transparencyScenario,
 };
 
 function selected(): string[] {

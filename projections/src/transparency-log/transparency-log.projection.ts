@@ -4,7 +4,7 @@ import { PreparedStatements } from '../runner/prepared-statements';
 import { Projection } from '../runner/projection';
 
 const sql = new PreparedStatements({
-  size: 'SELECT leaf_index FROM leaves ORDER BY leaf_index DESC LIMIT 1',
+  size: 'SELECT leaf_index FROM leaves ORDER BY position DESC LIMIT 1',
   leaf: 'INSERT INTO leaves (leaf_index, position) VALUES (?, ?)',
   node: 'SELECT hash FROM nodes WHERE level = ? AND node_index = ?',
   store: 'INSERT INTO nodes (level, node_index, hash) VALUES (?, ?, ?)',
@@ -27,7 +27,8 @@ export class TransparencyLogProjection implements Projection {
 
   setup(db: Database): void {
     db.exec(`
-      CREATE TABLE leaves (leaf_index INTEGER PRIMARY KEY, position INTEGER NOT NULL UNIQUE);
+      -- Keyed by position (the rowid): one b-tree per leaf; positions grow with leaf indexes.
+      CREATE TABLE leaves (position INTEGER PRIMARY KEY, leaf_index INTEGER NOT NULL);
       CREATE TABLE nodes (level INTEGER NOT NULL, node_index INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, node_index)) WITHOUT ROWID;
     `);
   }

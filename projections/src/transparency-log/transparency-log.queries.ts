@@ -22,7 +22,7 @@ export class SqliteMerkleNodes implements MerkleNodes {
 
 /** Leaves in the stored tree: the number of log events it covers. */
 export function storedTreeSize(db: Database): number {
-  const row = db.prepare('SELECT leaf_index FROM leaves ORDER BY leaf_index DESC LIMIT 1').get() as { leaf_index: number } | undefined;
+  const row = db.prepare('SELECT leaf_index FROM leaves ORDER BY position DESC LIMIT 1').get() as { leaf_index: number } | undefined;
   return row ? row.leaf_index + 1 : 0;
 }
 
@@ -32,7 +32,7 @@ export function leafIndexAt(db: Database, position: bigint): number | undefined 
   return row?.leaf_index;
 }
 
-/** The log position the tree recorded for leaf `index`. */
+/** The log position the tree recorded for leaf `index` (a scan: for `c2g verify` naming one difference, not for requests). */
 export function positionOfLeaf(db: Database, index: number): bigint | undefined {
   const row = db.prepare('SELECT position FROM leaves WHERE leaf_index = ?').safeIntegers(true).get(index) as { position: bigint } | undefined;
   return row?.position;
