@@ -79,7 +79,10 @@ describeWithBrowser('the console', () => {
     expect({ view, violations }).toEqual({ view, violations: [] });
   }
 
-  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+  async function shot(name: string) {
+    await page.evaluate(`window.scrollTo(0, 0)`);
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+  }
 
   async function signIn(...roles: string[]) {
     await page.goto(`${base}/console/`);
@@ -222,7 +225,7 @@ describeWithBrowser('the console', () => {
     await openView('Program overview');
     const cell = page.locator('#pairing-kfar-aza-boston td').nth(4);
     const before = Number(await cell.textContent());
-    await page.getByTestId('live').filter({ hasText: 'Live: up to date' }).waitFor();
+    await page.getByTestId('live').filter({ hasText: /^Live: (connected|up to date)/ }).waitFor();
     await page.evaluate(`window.marker = 1`);
     const recorded = await api.post('/needs', {
       pairingId: 'kfar-aza-boston',
@@ -270,12 +273,15 @@ describeWithBrowser('the console', () => {
   });
 
   it('shows the audit view to auditors only: the log, a stream, a correlation and chain verification', async () => {
-    await openView('Audit');
+    // Only the views of the keys held are offered; an address of another says which role it needs.
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Audit' }).count()).resolves.toBe(0);
+    await page.goto(`${base}/console/#/audit`);
     await expect(page.getByRole('main').getByRole('alert').textContent()).resolves.toBe('This page needs a key with the role auditor. Add one above.');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn('auditor');
     await page.getByRole('heading', { level: 1, name: 'Audit' }).waitFor();
-    await openView('Program overview');
+    await expect(page.getByRole('navigation').getByRole('link').allTextContents()).resolves.toEqual(['Audit']);
+    await page.goto(`${base}/console/#/overview`);
     await expect(page.getByRole('main').getByRole('alert').textContent()).resolves.toBe('This page needs a key with the role analyst. Add one above.');
     await openView('Audit');
     await page.getByRole('button', { name: 'Verify every hash chain' }).click();
@@ -296,5 +302,26 @@ describeWithBrowser('the console', () => {
     await expectAccessible('audit');
     await shot('audit');
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the console when it was never built', () => {
+  it('answers /console with a 404 that says how to build it, and the API still serves', async () => {
+    const missing = makeTempDir('c2g-console-missing-');
+    const harness = await startTestApp({ C2G_CONSOLE_DIR: missing.dir });
+    try {
+      for (const url of ['/console', '/console/', '/console/assets/x.js']) {
+        const response = await harness.app.inject({ method: 'GET', url });
+        expect({ url, status: response.statusCode, body: response.json() }).toEqual({
+          url,
+          status: 404,
+          body: { error: 'not-found', code: 'console-not-built', message: `the console is not built in ${missing.dir}: run npm run build` },
+        });
+      }
+      expect((await harness.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    } finally {
+      await harness.stop();
+      missing.remove();
+    }
   });
 });

@@ -117,7 +117,7 @@ export function App() {
   const state: ConsoleState = { lang, keys, asOf: current.asOf ? asOf : undefined, livePosition: live.state === 'on' ? live.position : undefined };
   const roles = Object.keys(keys) as Role[];
   const liveText =
-    asOf ? t('livePaused') : live.state === 'on' ? t('liveOn', { position: live.position ?? '…' }) : live.state === 'connecting' ? t('liveConnecting') : t('liveOff', { reason: live.reason });
+    asOf ? t('livePaused') : live.state === 'on' ? (live.position ? t('liveOn', { position: live.position }) : t('liveConnected')) : live.state === 'connecting' ? t('liveConnecting') : t('liveOff', { reason: live.reason });
 
   return (
     <ConsoleContext.Provider value={state}>
@@ -154,7 +154,7 @@ export function App() {
         <>
           <nav aria-label={t('views')}>
             <ul>
-              {VIEWS.map((v) => (
+              {available.map((v) => (
                 <li key={v.id}>
                   <a href={`#/${v.id}`} aria-current={v.id === current.id ? 'page' : undefined}>
                     {t(v.id)}
@@ -164,6 +164,7 @@ export function App() {
             </ul>
           </nav>
           <div className="toolbar">
+            {current.asOf ? (
             <form className="as-of" onSubmit={applyAsOf}>
               <label htmlFor="as-of">{t('asOf')}</label>
               <input id="as-of" value={asOfInput} onChange={(e) => setAsOfInput(e.target.value)} aria-invalid={asOfError} aria-describedby={asOfError ? 'as-of-error' : undefined} dir="ltr" />
@@ -186,9 +187,12 @@ export function App() {
                 </p>
               ) : null}
             </form>
-            <p className="live" role="status" data-testid="live">
-              {liveText}
-            </p>
+            ) : null}
+            {keys.analyst ? (
+              <p className="live" role="status" data-testid="live">
+                {liveText}
+              </p>
+            ) : null}
           </div>
           <main id="main">
             <h1 ref={heading} tabIndex={-1}>

@@ -102,7 +102,7 @@ export function DuplicatesView() {
             <>
               <PositionNote position={position} />
               {items.length === 0 ? <p className="notice">{t('noOpenFlags')}</p> : null}
-              <ul className="cards" data-testid="open-flags">
+              <ul className="cards flags" data-testid="open-flags">
                 {items.map((flag) => {
                   const need = needById.get(flag.needId);
                   const other = flag.planId ? planById.get(flag.planId) : flag.otherNeedId ? needById.get(flag.otherNeedId) : undefined;
