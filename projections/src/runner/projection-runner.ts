@@ -238,7 +238,7 @@ export class ProjectionRunner implements ReadSide {
   /** A snapshot when this batch carried the checkpoint past a multiple of `snapshotEvery`. */
   private snapshotIfDue(slot: ProjectionSlot, before: bigint): void {
     const every = this.options.snapshotEvery;
-    if (!every || slot.checkpoint / BigInt(every) === before / BigInt(every)) return;
+    if (!every || slot.projection.snapshots === false || slot.checkpoint / BigInt(every) === before / BigInt(every)) return;
     const { name, version } = slot.projection;
     try {
       takeSnapshot(slot.db, this.options.dir, name, version, slot.checkpoint);

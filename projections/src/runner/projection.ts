@@ -27,6 +27,8 @@ export interface ProjectionContext {
 export interface Projection {
   readonly name: string;
   readonly version: number;
+  /** False for a read model as-of answers never start from (the transparency tree): no snapshots are taken of it. */
+  readonly snapshots?: boolean;
   setup(db: Database): void;
   apply(event: StoredEvent, context: ProjectionContext): void;
 }

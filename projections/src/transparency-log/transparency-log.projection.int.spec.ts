@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { eventLeafHash, MemoryMerkleNodes, MerkleTree, SqliteEventStore, StoredEvent, verifyConsistency, verifyInclusion } from '@c2g/event-store';
 import { makeTempDir } from '../../../test/support/temp-dir';
+import { snapshotPositions } from '../as-of/read-model-snapshots';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { TransparencyLogProjection } from './transparency-log.projection';
 import { leafIndexAt, positionOfLeaf, storedTree, storedTreeSize } from './transparency-log.queries';
@@ -17,7 +18,7 @@ describe('the transparency-log projection', () => {
     // Many small appends to three streams, so leaves interleave streams as the log does.
     for (let i = 0; i < 300; i += 1) await store.append(`stream-${i % 3}`, [{ type: 'Counted', data: { i } }, { type: 'Counted', data: { i, second: true } }]);
     for await (const event of store.readAll()) log.push(event);
-    runner = new ProjectionRunner({ store, dir: join(temp.dir, 'read-models'), projections: [new TransparencyLogProjection()], batchSize: 97 });
+    runner = new ProjectionRunner({ store, dir: join(temp.dir, 'read-models'), projections: [new TransparencyLogProjection()], batchSize: 97, snapshotEvery: 100 });
     runner.start();
     expect(await runner.waitFor(['transparency-log'], await store.headPosition(), 20_000)).toBe(true);
   });
@@ -52,5 +53,9 @@ describe('the transparency-log projection', () => {
     const consistency = tree.consistencyProof(250, 600);
     expect(verifyConsistency(250, 600, consistency, tree.root(250), root600)).toBe(true);
     expect(nodes.reads).toBeLessThanOrEqual(4 * Math.ceil(Math.log2(600)));
+  });
+
+  it('takes no snapshots of the tree (as-of answers never start from it; it would be copied whole every C2G_SNAPSHOT_EVERY)', () => {
+    expect(snapshotPositions(join(temp.dir, 'read-models'), 'transparency-log', 1)).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ export const TRANSPARENCY_LOG_VERSION = 1;
 export class TransparencyLogProjection implements Projection {
   readonly name = TRANSPARENCY_LOG;
   readonly version = TRANSPARENCY_LOG_VERSION;
+  /** Proofs are answered for any size from the live tree; snapshots would only copy it (≈ 100 MB a million events) every C2G_SNAPSHOT_EVERY. */
+  readonly snapshots = false;
 
   setup(db: Database): void {
     db.exec(`
