@@ -111,6 +111,7 @@ describe.each(storeBackends())('the transparency log on %s', (_, makeBackend) =>
     expect((await audit(`/audit/events/${firstEvent.position}/inclusion?treeSize=${size + 1}`)).body).toMatchObject({ code: 'tree-size-beyond-tree', message: `treeSize ${size + 1} is beyond the tree, which has ${size} events now` });
     expect((await audit(`/audit/consistency?from=${size}&to=1`)).body).toMatchObject({ code: 'tree-sizes-reversed' });
     expect((await audit('/audit/events/99999999999/inclusion')).status).toBe(404);
+    expect((await audit('/audit/events/9999999999999999999/inclusion')).body).toMatchObject({ code: 'event-not-in-tree' });
     const bad = await audit('/audit/events/first/inclusion');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('position must be a log position');

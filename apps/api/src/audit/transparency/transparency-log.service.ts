@@ -9,6 +9,8 @@ import { CheckpointHistory, StoredCheckpoint } from './checkpoint-history';
 export const TRANSPARENCY_SIGNER = Symbol('TRANSPARENCY_SIGNER');
 export const CHECKPOINT_HISTORY = Symbol('CHECKPOINT_HISTORY');
 const TREE = 'transparency-log';
+/** Positions are SQLite / EventStoreDB 64-bit integers; anything larger names no event. */
+const MAX_POSITION = 2n ** 63n - 1n;
 
 const hex = (hashes: Buffer[]) => hashes.map((hash) => hash.toString('hex'));
 
@@ -69,7 +71,7 @@ export class TransparencyLogService implements OnApplicationBootstrap, OnApplica
   inclusion(position: bigint, treeSizeAsked: number | undefined) {
     const db = this.readSide.database(TREE);
     const size = storedTreeSize(db);
-    const leafIndex = leafIndexAt(db, position);
+    const leafIndex = position <= MAX_POSITION ? leafIndexAt(db, position) : undefined;
     if (leafIndex === undefined) {
       throw new NotFoundException({ code: 'event-not-in-tree', message: `no event at position ${position} in the tree of ${size} events` });
     }
