@@ -1,7 +1,7 @@
 import { Controller, Inject, MessageEvent, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { interval, merge, Observable } from 'rxjs';
+import { merge, Observable, timer } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
 import { ReadSide } from '@c2g/projections';
 import { Roles } from '../auth/access.decorators';
@@ -39,7 +39,8 @@ export class LiveController {
       filter((change) => (!pairingId || change.pairingId === pairingId) && (!communityId || change.communityId === communityId)),
       map((change): MessageEvent => ({ type: 'change', id: change.position, data: change })),
     );
-    const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} })));
+    // The first heartbeat goes out at once: it sends the response head, so a client knows it is connected.
+    const heartbeat = timer(0, HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} })));
     return merge(changes, heartbeat);
   }
 }
