@@ -40,7 +40,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     await registerHelmet(app);
     registerBodyParsers(app, config.bodyLimitBytes);
     drainRefusedBodies(app, { maxBytes: 16 * config.bodyLimitBytes, maxMs: 30_000 });
-    mountOpenApi(app);
+    mountOpenApi(app, config.programTerms.sectors);
     await mountConsole(app, config.consoleDir);
     return { app, generatedAdminKey: generatedKey };
   } catch (error) {
