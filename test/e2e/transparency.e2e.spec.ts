@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   eventLeafEntry, EventStore, NoteSigner, openCheckpoint, parseVerifierKey, signCheckpoint, signingKeyFile,
@@ -44,7 +44,7 @@ async function recordSomeProgram(api: ReturnType<typeof apiClient>): Promise<voi
   await api.post('/needs', mattresses);
 }
 
-describe.each(storeBackends())('the transparency log on %s', (_, makeBackend) => {
+describe.each(storeBackends())('the transparency log on %s', (backendName, makeBackend) => {
   let backend: Awaited<ReturnType<typeof makeBackend>>;
   let harness: TestApp;
   let api: ReturnType<typeof apiClient>;
@@ -119,7 +119,8 @@ describe.each(storeBackends())('the transparency log on %s', (_, makeBackend) =>
     expect((await api.get('/audit/checkpoint', { role: 'analyst' })).status).toBe(403);
   });
 
-  it('c2g verify --checkpoint reads this store and finds the log consistent with the saved checkpoint', async () => {
+  // On SQLite the CLI's passing path is run by the --event test below (each CLI run costs seconds of CI).
+  (backendName.startsWith('EventStoreDB') ? it : it.skip)('c2g verify --checkpoint reads this store and finds the log consistent with the saved checkpoint', async () => {
     const saved = join(harness.dataDir, 'saved.json');
     const checkpoint = (await audit('/audit/checkpoint')).body;
     writeFileSync(saved, JSON.stringify(checkpoint));
@@ -249,6 +250,15 @@ describe('an earlier checkpoint finds what the hash chains cannot (SQLite file t
     expect(verdict.ok).toBe(false);
     expect(verdict.lines[1]).toBe(`first difference at position ${a.position} (leaf ${at}): the log now has position ${a.position} (stream ${b.streamId} revision ${b.revision}) there, not the event that was signed`);
     expect(verdict.lines[2]).toMatch(/^chains: intact/);
+  });
+
+  it('without the signed tree (read models rebuilt from the altered log, or gone) it still fails, saying the position cannot be named', async () => {
+    const dataDir = await copyOfData();
+    rmSync(transparencyTreeFile(join(dataDir, 'read-models')));
+    rewriteStream(join(dataDir, 'events.sqlite'), 'need-mattresses', (data) => ({ ...data, quantity: 12 }));
+    const verdict = await againstCheckpoint(dataDir);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.lines[1]).toBe('the stored tree no longer has the signed leaves (rebuilt from the altered log?), so the first differing position cannot be named');
   });
 
   it('an intact copy is consistent, and the stored tree agrees with it', async () => {
