@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { KeyThrottlerGuard } from './key-throttler.guard';
+import { SlidingWindowThrottlerStorage } from './sliding-window-throttler-storage';
 
 @Module({})
 export class SecurityModule {
@@ -12,6 +13,7 @@ export class SecurityModule {
       imports: [
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
+          storage: new SlidingWindowThrottlerStorage(),
           errorMessage: `too many requests: at most ${config.rateLimitPerMinute} a minute per API key; retry after the Retry-After seconds`,
         }),
       ],
