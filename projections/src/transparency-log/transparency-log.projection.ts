@@ -3,6 +3,9 @@ import { eventLeafHash, nodesCompletedBy, StoredEvent } from '@c2g/event-store';
 import { PreparedStatements } from '../runner/prepared-statements';
 import { Projection } from '../runner/projection';
 
+export const TRANSPARENCY_LOG = 'transparency-log';
+export const TRANSPARENCY_LOG_VERSION = 1;
+
 const sql = new PreparedStatements({
   size: 'SELECT leaf_index FROM leaves ORDER BY position DESC LIMIT 1',
   leaf: 'INSERT INTO leaves (leaf_index, position) VALUES (?, ?)',
@@ -18,9 +21,6 @@ const sql = new PreparedStatements({
  * nodes, at most log2(n) + 1. Derived from the log like every read model, so a rebuild
  * recomputes it and can be checked against earlier signed checkpoints.
  */
-export const TRANSPARENCY_LOG = 'transparency-log';
-export const TRANSPARENCY_LOG_VERSION = 1;
-
 export class TransparencyLogProjection implements Projection {
   readonly name = TRANSPARENCY_LOG;
   readonly version = TRANSPARENCY_LOG_VERSION;
