@@ -287,6 +287,12 @@ describeWithBrowser('the console', () => {
     await page.getByRole('button', { name: 'Verify every hash chain' }).click();
     const verified = (await api.get('/audit/verify', { role: 'auditor' })).body;
     await page.getByTestId('verify-result').filter({ hasText: `Intact: ${verified.streams} streams, ${verified.events} events` }).waitFor();
+    // Transparency log: sign a checkpoint now, then check an event against it in the browser.
+    await page.getByRole('button', { name: 'Sign a checkpoint now' }).click();
+    const signed = (await api.get('/audit/checkpoints?limit=1000', { role: 'auditor' })).body.items.at(-1);
+    await page.getByTestId('checkpoints').locator('tbody tr').first().filter({ hasText: String(signed.treeSize) }).waitFor();
+    await page.getByRole('button', { name: `Check that event 2 is in the checkpoint of ${signed.treeSize} events` }).click();
+    await page.getByTestId('inclusion-result').filter({ hasText: `Event 2 is leaf 1 of the signed checkpoint of ${signed.treeSize} events (root ${signed.rootHash.slice(0, 12)}…): checked in this browser.` }).waitFor();
     await page.getByLabel('Stream id').fill('pairing-kfar-aza-boston');
     await page.getByRole('button', { name: 'Open stream' }).click();
     await page.getByRole('heading', { level: 2, name: 'pairing-kfar-aza-boston' }).waitFor();
