@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const events = config.eventStoreConnectionString ? `events in EventStoreDB at ${withoutCredentials(config.eventStoreConnectionString)}, ` : '';
   logger.log(`c2g API listening on ${url} (${events}data in ${config.dataDir})`);
   logger.log(`API documentation: ${url}/docs (OpenAPI JSON: ${url}/docs-json)`);
+  logger.log(`Console: ${url}/console/ (paste an API key)`);
   if (generatedAdminKey) {
     // Printed straight to stdout, once, never through the logger: it is a secret.
     process.stdout.write(`\n${adminKeyNotice(generatedAdminKey, url)}\n`);
