@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --quick] [-- --only <name>[,<name>…]]: each scenario measures its baseline
  * and c2g alternately in this run, prints a table, and the last line is JSON with every ratio.
- * Names: http, peer, appends, replay, asof, mixed, duplicates, backup, transparency. Never part of npm test.
+ * Names: http, peer, appends, replay, asof, mixed, duplicates, backup, transparency, observability. Never part of npm test.
  */
 import { asOfScenario } from './as-of.bench';
 import { backupScenario } from './backup.bench';
@@ -9,6 +9,7 @@ import { removeBenchLogs } from './bench-log';
 import { duplicateDetectionScenario } from './duplicate-detection.bench';
 import { httpCommandScenario } from './http-commands.bench';
 import { mixedScenario } from './mixed.bench';
+import { observabilityScenario } from './observability.bench';
 import { peerCommandPathScenario } from './peer-command-path.bench';
 import { replayScenario } from './replay.bench';
 import { storeAppendScenario } from './store-appends.bench';
@@ -29,6 +30,7 @@ const SCENARIOS: Record<string, (quick: boolean) => Promise<ScenarioResult>> = {
   asof: asOfScenario,
   duplicates: duplicateDetectionScenario,
   backup: backupScenario,
+  observability: observabilityScenario,
   transparency: transparencyScenario,
 };
 

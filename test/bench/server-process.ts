@@ -14,7 +14,7 @@ export interface BenchServer {
   /** The log head as /ready reports it. */
   head(): Promise<bigint>;
   /** Issues an API key of `role` with the admin key. */
-  key(role: 'service' | 'analyst', label: string): Promise<string>;
+  key(role: 'service' | 'analyst' | 'operator', label: string): Promise<string>;
   stop(): Promise<void>;
 }
 

@@ -39,6 +39,12 @@ function sample(families: Family[], name: string, labels: Record<string, string>
   return Number(m.value ?? m.count);
 }
 
+/** An unlabelled histogram's _sum (prom2json keeps it as `sum`); 0 before its first observation. */
+function sumOf(families: Family[], name: string): number {
+  const metric = families.find((f) => f.name === name)?.metrics[0] as { sum?: string } | undefined;
+  return Number(metric?.sum ?? 0);
+}
+
 describe('GET /metrics', () => {
   let harness: TestApp;
   beforeAll(async () => (harness = await startTestApp()), 30_000);
@@ -69,6 +75,8 @@ describe('GET /metrics', () => {
     // RegisterCommunity x2, the pairing (three streams), the need: six appends, six events.
     expect(sample(after, 'c2g_appends_total') - sample(before, 'c2g_appends_total')).toBe(6);
     expect(sample(after, 'c2g_events_appended_total') - sample(before, 'c2g_events_appended_total')).toBe(6);
+    // Every one of those appends was made durable by some SQLite group commit, each commit counted once.
+    expect(sumOf(after, 'c2g_group_commit_appends') - sumOf(before, 'c2g_group_commit_appends')).toBe(6);
     expect(family(after, 'c2g_command_duration_seconds').type).toBe('HISTOGRAM');
     // The parser folds a labelled histogram's series into one (its prom2json shape), so its series are read from the text.
     const text = await scrapeText(harness);

@@ -1,12 +1,14 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { EventStore } from '@c2g/event-store';
+import { EventStore, SqliteEventStore } from '@c2g/event-store';
 import { AsOfBuilds, ReadSide } from '@c2g/projections';
-import { EVENT_STORE } from '../event-store/event-store.module';
+import { EVENT_STORE, RAW_EVENT_STORE } from '../event-store/event-store.module';
 import { AS_OF_BUILDS, PROJECTION_RUNNER } from '../read-models/projection-runner.token';
 
 /** Seconds: a command takes a few milliseconds, a contended one up to a second or more. */
 const COMMAND_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Appends per group commit: one when traffic is light, up to the whole backlog of a turn of the event loop. */
+const BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512];
 const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** How a command ended, as a metric label: a handful of values, never an id. */
@@ -30,7 +32,7 @@ function processMetrics(): Registry {
  * with the projector in a thread or inline and on both stores.
  */
 @Injectable()
-export class Metrics {
+export class Metrics implements OnModuleDestroy {
   readonly registry = new Registry();
   private readonly logger = new Logger('Metrics');
 
@@ -61,6 +63,19 @@ export class Metrics {
     name: 'c2g_append_conflicts_total',
     help: 'Appends refused because another writer moved the stream (each is decided again after a backoff, or answered 409 with If-Match)',
     labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
+  /** SQLite only: EventStoreDB commits each append on its own (its own metrics show its writes). */
+  readonly groupCommitAppends = new Histogram({
+    name: 'c2g_group_commit_appends',
+    help: 'Appends made durable by one SQLite transaction and fsync (group commit)',
+    buckets: BATCH_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly groupCommitDuration = new Histogram({
+    name: 'c2g_group_commit_duration_seconds',
+    help: 'Time of one SQLite group commit, its fsync included',
+    buckets: COMMAND_BUCKETS,
     registers: [this.registry],
   });
   readonly rateLimited = new Counter({
@@ -103,7 +118,21 @@ export class Metrics {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly readSide: ReadSide,
     @Inject(AS_OF_BUILDS) private readonly asOf: AsOfBuilds,
-  ) {}
+    @Inject(RAW_EVENT_STORE) raw: EventStore,
+  ) {
+    if (raw instanceof SqliteEventStore) {
+      this.stopObservingCommits = raw.onGroupCommit(({ appends, seconds }) => {
+        this.groupCommitAppends.observe(appends);
+        this.groupCommitDuration.observe(seconds);
+      });
+    }
+  }
+
+  private readonly stopObservingCommits?: () => void;
+
+  onModuleDestroy(): void {
+    this.stopObservingCommits?.();
+  }
 
   get contentType(): string {
     return this.registry.contentType;

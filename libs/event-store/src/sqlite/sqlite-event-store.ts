@@ -46,6 +46,14 @@ interface PendingAppend {
 
 const MAX_REMEMBERED_TIPS = 10_000;
 
+/** One group commit: the appends and events one transaction (and its fsync) made durable. */
+export interface GroupCommit {
+  appends: number;
+  events: number;
+  /** Wall time of the transaction, fsync included. */
+  seconds: number;
+}
+
 type Outcome = { result: AppendResult } | { error: Error };
 
 /**
@@ -66,6 +74,7 @@ export class SqliteEventStore implements EventStore {
   /** Stream tips this connection wrote, valid while no other connection has committed (data_version). */
   private readonly tips = new Map<string, { revision: bigint; hash: string }>();
   private tipsDataVersion = -1;
+  private readonly commitListeners = new Set<(commit: GroupCommit) => void>();
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openSqliteDatabase(options.file, { synchronous: options.synchronous });
@@ -196,12 +205,19 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw new StoreClosedError();
   }
 
+  /** Calls `listener` after each group commit (for metrics); returns the unsubscribe. */
+  onGroupCommit(listener: (commit: GroupCommit) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
   private flush(): void {
     this.flushScheduled = false;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
     let outcomes: Outcome[];
+    const started = process.hrtime.bigint();
     try {
       outcomes = this.db.transaction(() => {
         this.forgetTipsIfOthersWrote();
@@ -213,12 +229,25 @@ export class SqliteEventStore implements EventStore {
       for (const request of batch) request.reject(failure);
       return;
     }
+    if (this.commitListeners.size > 0) this.reportCommit(batch, outcomes, started);
     batch.forEach((request, i) => {
       const outcome = outcomes[i];
       if ('result' in outcome) request.resolve(outcome.result);
       else request.reject(outcome.error);
     });
     this.signal.notify();
+  }
+
+  private reportCommit(batch: PendingAppend[], outcomes: Outcome[], started: bigint): void {
+    let appends = 0;
+    let events = 0;
+    batch.forEach((request, i) => {
+      if (!('result' in outcomes[i])) return;
+      appends += 1;
+      events += request.events.length;
+    });
+    const commit = { appends, events, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+    for (const listener of this.commitListeners) listener(commit);
   }
 
   private tryAppend(request: PendingAppend): Outcome {
