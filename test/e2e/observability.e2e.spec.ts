@@ -3,6 +3,7 @@ import { apiClient } from '../support/api-client';
 import { eventually } from '../support/eventually';
 import { boston, kfarAza, kfarAzaBoston, mattresses } from '../support/program-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
+import { eventStoreDbBackend, StoreBackend } from '../support/store-backends';
 
 // A real Prometheus text-format parser (the prom2json shape), not our own reading of the text.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -192,5 +193,38 @@ describe('tracing (in-memory exporter; the projector thread posts its spans back
     const spans = finishedSpans();
     expect(spans.find((s) => s.name === 'POST /communities')).toMatchObject({ traceId, parentSpanId: '00f067aa0ba902b7' });
     expect(spans.find((s) => s.name === 'command RegisterCommunity')?.traceId).toBe(traceId);
+  });
+});
+
+describe('on EventStoreDB (wire double): the same metrics and the same trace', () => {
+  let backend: StoreBackend;
+  let harness: TestApp;
+  beforeAll(async () => {
+    backend = await eventStoreDbBackend();
+    harness = await startTestApp({ ...backend.env, OTEL_TRACES_EXPORTER: 'memory' });
+  }, 60_000);
+  afterAll(async () => {
+    await harness?.stop();
+    await backend?.stop();
+  });
+
+  it('counts the command and its append, and follows it from HTTP into the read models', async () => {
+    const api = apiClient(harness);
+    await harness.keyFor('service');
+    const before = await scrape(harness);
+    resetFinishedSpans();
+    expect((await api.post('/communities', kfarAza)).status).toBe(201);
+    const after = await scrape(harness);
+    expect(sample(after, 'c2g_commands_total', { type: 'RegisterCommunity', outcome: 'accepted' }) - sample(before, 'c2g_commands_total', { type: 'RegisterCommunity', outcome: 'accepted' })).toBe(1);
+    expect(sample(after, 'c2g_appends_total') - sample(before, 'c2g_appends_total')).toBe(1);
+    // No SQLite group commit here: EventStoreDB commits each append itself.
+    expect(sumOf(after, 'c2g_group_commit_appends')).toBe(0);
+    expect(sample(after, 'c2g_log_head_position')).toBeGreaterThan(0);
+    await eventually(() => {
+      const spans = finishedSpans();
+      const command = spans.find((s) => s.name === 'command RegisterCommunity');
+      expect(command?.attributes['c2g.outcome']).toBe('accepted');
+      expect(spans.find((s) => s.name === 'project batch' && s.traceId === command?.traceId && s.parentSpanId === command?.spanId)?.thread).toBe('projector');
+    });
   });
 });
