@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@c2g/event-store';
 import { c2gInProcess } from '../support/cli-in-process';
@@ -50,4 +50,12 @@ describe('c2g refuses what it cannot answer truthfully', () => {
     expect((await c2g(['events', '--from', '2024-02-29', '--data-dir', temp.dir])).error).toBeUndefined();
     expect((await c2g(['events', '--from', '2024-02-29T10:00:00+02:00', '--data-dir', temp.dir])).error).toBeUndefined();
   });
+
+  it('prints the import report as JSON for a script with --json', async () => {
+    const file = join(temp.dir, 'plans.csv');
+    writeFileSync(file, 'source,authority,externalRef,title,sector,regionalCouncil,from,to,budget,currency\ntekuma,Tekuma Authority,TKM-1,Shelters,security,Eshkol,2025-01-01,2025-12-31,1000,ILS\n');
+    const { stdout, error } = await c2g(['import', 'plans', file, '--json', '--data-dir', join(temp.dir, 'imported')]);
+    expect(error).toBeUndefined();
+    expect(JSON.parse(stdout)).toMatchObject({ rows: [{ row: 2, externalRef: 'TKM-1', outcome: 'registered' }], summary: { registered: 1, rejected: 0 } });
+  }, 30_000);
 });
