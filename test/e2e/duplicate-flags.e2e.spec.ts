@@ -66,6 +66,58 @@ describe('duplicate-effort flags', () => {
     expect(items.map((f: { needId: string; otherNeedId: string }) => [f.needId, f.otherNeedId].sort())).toEqual([['beds', 'more-beds']]);
   });
 
+  describe('learning from reviewers', () => {
+    // Wordings the concept layer does not know: only a reviewer can say they are one effort.
+    const olivePress = { ...mattressNeed, id: 'olive-press', title: 'Repair the olive press', sector: 'employment' };
+    const beitHabad = (id: string) => ({ ...councilPlan, id, externalRef: id, title: 'שיקום בית הבד', sector: 'employment', regionalCouncil: undefined, communityIds: ['kfar-aza'] });
+    const pair = { kind: 'need-plan', needId: 'olive-press', otherId: 'habad-1' };
+    const explanation = async (otherId: string, minPosition: number) =>
+      (await api.get(`/duplicate-flags/explanation?kind=need-plan&needId=olive-press&otherId=${otherId}&minPosition=${minPosition}`)).body;
+    const flagOf = async (otherId: string, minPosition: number) =>
+      (await flags('kind=need-plan&limit=200', minPosition)).items.find((f: { planId: string; needId: string }) => f.planId === otherId && f.needId === 'olive-press');
+    let flagId: string;
+
+    it('explains a pair the detector did not flag', async () => {
+      await api.post('/needs', olivePress);
+      const { body } = await api.post('/plans', beitHabad('habad-1'));
+      expect(await explanation('habad-1', body.position)).toMatchObject({ candidate: true, duplicate: false, reasons: expect.arrayContaining([expect.stringMatching(/^title similarity 0\.\d\d$/)]) });
+      expect(await flagOf('habad-1', body.position)).toBeUndefined();
+    });
+
+    it('takes a reported missed duplicate as a resolution that links the wordings, and flags the next pair worded like it', async () => {
+      const reported = await api.post('/duplicate-flags/reports', { ...pair, note: 'the council repairs the same press' });
+      expect(reported.status).toBe(200);
+      const flag = await flagOf('habad-1', reported.body.position);
+      flagId = flag.id;
+      const because = `linked by the resolution of flag ${flagId} on ${new Date().toISOString().slice(0, 10)} (test-service)`;
+      expect(flag).toMatchObject({ status: 'resolved', resolution: { decision: 'duplicate', reviewer: 'test-service' }, reasons: expect.arrayContaining([because]) });
+      const { body } = await api.post('/plans', beitHabad('habad-2'));
+      expect(await flagOf('habad-2', body.position)).toMatchObject({ status: 'open', reasons: expect.arrayContaining([because]) });
+    });
+
+    it('lets a not-duplicate resolution tell the next pair worded like it apart in the community', async () => {
+      const next = await flagOf('habad-2', 0);
+      const resolved = await api.post(`/duplicate-flags/${next.id}/resolution`, { decision: 'not-duplicate', note: 'another press' });
+      expect(resolved.status).toBe(200);
+      const { body } = await api.post('/plans', beitHabad('habad-3'));
+      expect(await flagOf('habad-3', body.position)).toBeUndefined();
+      expect((await explanation('habad-3', body.position)).reasons).toContain(`told apart by the resolution of flag ${next.id} on ${new Date().toISOString().slice(0, 10)} (test-service)`);
+    });
+
+    it('refuses a report of a pair that cannot be one effort, or of unknown items, writing nothing', async () => {
+      const { body: other } = await api.post('/plans', { ...beitHabad('habad-edu'), sector: 'education' });
+      // A report names items the detector has seen: wait until it has (a client knows its write's position).
+      expect((await explanation('habad-edu', other.position)).reasons).toEqual(['different sectors: employment / education']);
+      const notCandidate = await api.post('/duplicate-flags/reports', { ...pair, otherId: 'habad-edu', note: 'x' });
+      expect([notCandidate.status, notCandidate.body.code]).toEqual([422, 'not-a-candidate-pair']);
+      const unknown = await api.post('/duplicate-flags/reports', { ...pair, otherId: 'no-such-plan', note: 'x' });
+      expect([unknown.status, unknown.body.code]).toEqual([404, 'duplicate-pair-not-found']);
+      const bad = await api.post('/duplicate-flags/reports', { ...pair, kind: 'over-funding', note: 'x' });
+      expect(bad.status).toBe(400);
+      expect((await flags('kind=need-plan&limit=200', other.position)).items.some((f: { planId: string }) => f.planId === 'habad-edu')).toBe(false);
+    });
+  });
+
   it('closes a flag when its need is cancelled, and refuses to resolve an unknown flag', async () => {
     const { body } = await api.post('/needs/more-beds/cancellation', { reason: 'recorded twice' });
     const { items } = await flags('kind=need-need', body.position);

@@ -185,6 +185,13 @@ export function commandRoutes(world: World): CommandRoute[] {
       optional: ['reason'],
       multiline: ['reason'],
     },
+    // Two open needs the detector did not flag (mattresses, kitchen utensils), reported as one effort.
+    {
+      url: '/duplicate-flags/reports',
+      body: { kind: 'need-need', needId: 'n1', otherId: 'n2', note: 'one delivery of household goods' },
+      accepted: 200,
+      multiline: ['note'],
+    },
     { url: '/needs/n1/fulfilment', body: { note: 'delivered by the Federation warehouse' }, accepted: 200, optional: ['note'], multiline: ['note'] },
     { url: '/needs/n2/cancellation', body: { reason: 'recorded twice' }, accepted: 200, multiline: ['reason'] },
     { url: '/plans/tkm-1/withdrawal', body: { reason: 'superseded by the regional council plan' }, accepted: 200, multiline: ['reason'] },

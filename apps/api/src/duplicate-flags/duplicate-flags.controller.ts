@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { listDuplicateFlags } from '@c2g/projections';
+import { explainDuplicatePair, listDuplicateFlags } from '@c2g/projections';
 import { Roles } from '../auth/access.decorators';
 import { Command, CommandContext } from '../commands/command-context';
 import { IdParamPipe } from '../commands/id-param.pipe';
@@ -12,6 +12,10 @@ import { pageRequest, toPage } from '../queries/paging';
 import { ReadModels } from '../queries/read-models.service';
 import { ResolveDuplicateFlag } from './commands/resolve-duplicate-flag.handler';
 import { ResolveDuplicateFlagDto } from './dto/resolve-duplicate-flag.dto';
+import { ExplainPairQueryDto, ReportDuplicateDto } from './dto/duplicate-pair.dto';
+import { ReportDuplicate } from './commands/report-duplicate.handler';
+import { ApiCommand } from '../openapi/api-command.decorator';
+import { ApiRead, objectOf, READ_MODEL_ERRORS } from '../openapi/api-read.decorator';
 
 export class DuplicateFlagListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'resolved', 'closed'] })
@@ -43,6 +47,38 @@ export class DuplicateFlagsController {
     return this.readModels.read(['duplicate-flags'], { minPosition, asOf }, (db) =>
       toPage(listDuplicateFlags(db('duplicate-flags'), filter, pageRequest(limit, cursor)), limit),
     );
+  }
+
+  /** Why a pair is flagged or not: the detector's score and reasons now, learnt decisions included. */
+  @Get('explanation')
+  @Roles('analyst')
+  @ApiRead('Explain a pair', {
+    description: 'Role: analyst. The detector\'s score and reasons for a need and a plan (or two needs), flagged or not, ' +
+      'including a reviewer\'s decision on a pair worded like it; or why the pair is not a candidate at all.',
+    schema: objectOf('{ flagId, kind, needId, otherId, candidate, duplicate, score, reasons: string[], communityId?, sector?, wordings? }'),
+    errors: { ...READ_MODEL_ERRORS, 404: 'duplicate-pair-not-found: the need or the other item is unknown to the detector' },
+  })
+  explain(@Query() { kind, needId, otherId, minPosition }: ExplainPairQueryDto) {
+    return this.readModels.read(['duplicate-flags'], { minPosition }, (db) => {
+      const explained = explainDuplicatePair(db('duplicate-flags'), kind, needId, otherId);
+      if (!explained) throw new NotFoundException({ code: 'duplicate-pair-not-found', message: `no ${kind} pair ${needId} / ${otherId} is known to the detector` });
+      return explained;
+    });
+  }
+
+  /** A duplicate the detector missed, reported by a reviewer: resolved `duplicate`, and learnt. */
+  @Post('reports')
+  @Roles('service')
+  @HttpCode(200)
+  @ApiCommand('Report a missed duplicate', {
+    status: 200,
+    description: 'Role: service (the reviewer is the key\'s label). Resolves the pair `duplicate` under the flag id the detector ' +
+      'would give it and links the two wordings, so that pairs worded like them are flagged from now on.',
+    rules: ['not-a-candidate-pair', 'duplicate-flag-already-resolved'],
+    notFound: ['duplicate-pair-not-found'],
+  })
+  report(@Body() body: ReportDuplicateDto, @Command() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new ReportDuplicate(body, context));
   }
 
   @Post(':id/resolution')
