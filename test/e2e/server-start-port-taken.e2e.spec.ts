@@ -1,6 +1,7 @@
 import { createServer, Server } from 'node:net';
 import { join } from 'node:path';
-import { startApiProcess } from '../support/api-process';
+import { loadAppConfig } from '../../apps/api/src/config/app-config';
+import { createApp } from '../../apps/api/src/create-app';
 import { exited, runTs } from '../support/run-ts';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -32,16 +33,19 @@ describe('the API process on a taken port', () => {
     const key = /^\s+(c2g_\S+)$/m.exec(stdout)?.[1];
     expect(key).toMatch(/^c2g_/);
 
-    const server = await startApiProcess({ C2G_DATA_DIR: dataDir });
+    // The next start (in this process: the same app, no second child to wait for) honours it.
+    const { app } = await createApp(loadAppConfig({ C2G_DATA_DIR: dataDir, LOG_LEVEL: 'fatal' }));
     try {
-      const issued = await fetch(`${server.url}/admin/api-keys`, {
+      await app.init();
+      const issued = await app.inject({
         method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ role: 'analyst', label: 'after-a-taken-port' }),
+        url: '/admin/api-keys',
+        headers: { authorization: `Bearer ${key}` },
+        payload: { role: 'analyst', label: 'after-a-taken-port' },
       });
-      expect(issued.status).toBe(201);
+      expect(issued.statusCode).toBe(201);
     } finally {
-      await server.stop();
+      await app.close();
     }
   }, 60_000);
 });
