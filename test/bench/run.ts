@@ -7,6 +7,7 @@ import { asOfScenario } from './as-of.bench';
 import { backupScenario } from './backup.bench';
 import { removeBenchLogs } from './bench-log';
 import { duplicateDetectionScenario } from './duplicate-detection.bench';
+import { eventStoreDbClaimsScenario } from './eventstoredb-claims.bench';
 import { httpCommandScenario } from './http-commands.bench';
 import { mixedScenario } from './mixed.bench';
 import { observabilityScenario } from './observability.bench';
@@ -32,6 +33,7 @@ const SCENARIOS: Record<string, (quick: boolean) => Promise<ScenarioResult>> = {
   backup: backupScenario,
   observability: observabilityScenario,
   transparency: transparencyScenario,
+  claims: eventStoreDbClaimsScenario,
 };
 
 function selected(): string[] {

@@ -11,6 +11,19 @@ export interface EventStoreFixture {
 
 export type FixtureFactory = () => Promise<EventStoreFixture>;
 
+/**
+ * Which idempotency promise a store keeps (docs/eventstoredb.md). Both: a re-append of the same
+ * events at the same expected revision returns the first answer and writes nothing; under
+ * any / stream_exists, ids already in the stream make the append a retry.
+ * - 'unique-in-log' (SQLite): an event id lives in one place in the whole log; reusing it
+ *   anywhere else is refused.
+ * - 'unique-in-stream' (EventStoreDB): nothing is checked across streams, nor at another
+ *   revision of an exact-revision append — the server keeps no durable index by event id.
+ */
+export interface StorePromises {
+  eventIds: 'unique-in-log' | 'unique-in-stream';
+}
+
 /** Registers beforeEach/afterEach giving every test a fresh fixture. */
 export function useFixture(factory: FixtureFactory): () => EventStoreFixture {
   let fixture: EventStoreFixture | undefined;

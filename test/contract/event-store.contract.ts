@@ -1,13 +1,13 @@
 import { appendContract } from './append.contract';
-import { FixtureFactory } from './event-store-fixture';
+import { FixtureFactory, StorePromises } from './event-store-fixture';
 import { modelContract } from './model.contract';
 import { readContract } from './read.contract';
 import { subscriptionContract } from './subscription.contract';
 
-/** Every promise of the EventStore port, run once per adapter. */
-export function eventStoreContract(adapterName: string, factory: FixtureFactory): void {
-  describe(`EventStore contract: ${adapterName}`, () => {
-    appendContract(factory);
+/** Every promise of the EventStore port, run once per adapter, with the idempotency promise that adapter keeps. */
+export function eventStoreContract(adapterName: string, factory: FixtureFactory, promises: StorePromises): void {
+  describe(`EventStore contract: ${adapterName} (event ids ${promises.eventIds})`, () => {
+    appendContract(factory, promises);
     readContract(factory);
     subscriptionContract(factory);
     modelContract(factory);

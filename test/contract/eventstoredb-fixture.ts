@@ -1,5 +1,8 @@
 import { EventStoreDbEventStore } from '@c2g/event-store';
-import { EventStoreFixture } from './event-store-fixture';
+import { EventStoreFixture, StorePromises } from './event-store-fixture';
+
+/** What the EventStoreDB adapter promises about event ids (docs/eventstoredb.md). */
+export const EVENTSTORE_DB_PROMISES: StorePromises = { eventIds: 'unique-in-stream' };
 
 /** The EventStoreDB adapter on a server at `connectionString`; `stopServer` runs after the store closes. */
 export function eventStoreDbFixture(connectionString: string, stopServer: () => Promise<void> = async () => undefined): EventStoreFixture {

@@ -1,10 +1,10 @@
 import { eventStoreContract } from './event-store.contract';
-import { eventStoreDbFixture } from './eventstoredb-fixture';
+import { EVENTSTORE_DB_PROMISES, eventStoreDbFixture } from './eventstoredb-fixture';
 
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 
 if (connectionString) {
-  eventStoreContract('EventStoreDB adapter on a real server', async () => eventStoreDbFixture(connectionString));
+  eventStoreContract('EventStoreDB adapter on a real server', async () => eventStoreDbFixture(connectionString), EVENTSTORE_DB_PROMISES);
 } else {
   // Straight to stderr: Jest drops console output of a file whose tests are all skipped.
   process.stderr.write(

@@ -21,4 +21,4 @@ eventStoreContract('SQLite', async () => {
       temp.remove();
     },
   };
-});
+}, { eventIds: 'unique-in-log' });

@@ -6,6 +6,8 @@ import { SqliteEventStore } from './sqlite/sqlite-event-store';
 export interface EventStoreLocation {
   /** EVENTSTORE_CONNECTION_STRING: set, events live in EventStoreDB. */
   connectionString?: string;
+  /** EventStoreDB: the cluster's MaxAppendSize (default 1 MiB). */
+  maxAppendSize?: number;
   /** Otherwise this SQLite file. */
   file: string;
   synchronous?: SqliteSynchronous;
@@ -14,6 +16,6 @@ export interface EventStoreLocation {
 }
 
 /** The one place that picks the adapter, for the API and the CLI alike. */
-export function openEventStoreAt({ connectionString, file, synchronous, foreignAppendPollMs }: EventStoreLocation): EventStore {
-  return connectionString ? new EventStoreDbEventStore({ connectionString }) : new SqliteEventStore({ file, synchronous, foreignAppendPollMs });
+export function openEventStoreAt({ connectionString, maxAppendSize, file, synchronous, foreignAppendPollMs }: EventStoreLocation): EventStore {
+  return connectionString ? new EventStoreDbEventStore({ connectionString, maxAppendSize }) : new SqliteEventStore({ file, synchronous, foreignAppendPollMs });
 }

@@ -18,6 +18,8 @@ export interface AppConfig {
   sqliteSynchronous: SqliteSynchronous;
   /** EVENTSTORE_CONNECTION_STRING: when set, events live in EventStoreDB instead of data/events.sqlite. */
   eventStoreConnectionString?: string;
+  /** EVENTSTORE_MAX_APPEND_SIZE: the cluster's MaxAppendSize; a command whose events exceed it gets 413 before anything is sent. */
+  eventStoreMaxAppendSize: number;
   /** C2G_ADMIN_KEY: the operator's admin secret; when absent a key is generated at first start. */
   adminKey?: string;
   /** How long a query with ?minPosition= waits for the read models (C2G_READ_WAIT_MS). */
@@ -62,6 +64,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tracing: parseTracing(env),
     sqliteSynchronous: parseSynchronous(env.C2G_SQLITE_SYNCHRONOUS ?? 'FULL'),
     eventStoreConnectionString: parseConnectionString(env.EVENTSTORE_CONNECTION_STRING),
+    eventStoreMaxAppendSize: parseWhole('EVENTSTORE_MAX_APPEND_SIZE', env.EVENTSTORE_MAX_APPEND_SIZE ?? '1048576', 1024, 64 * 1024 * 1024),
     adminKey: parseAdminKey(env.C2G_ADMIN_KEY),
     readWaitMs: parseMillis('C2G_READ_WAIT_MS', env.C2G_READ_WAIT_MS ?? '5000'),
     stalledPhaseDays: parseDays(env.C2G_STALLED_PHASE_DAYS ?? '90'),

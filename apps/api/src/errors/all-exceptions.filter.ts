@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ProgramRuleError } from '@c2g/domain';
-import { EventIdConflictError, InvalidAppendError } from '@c2g/event-store';
+import { AppendTooLargeError, EventIdConflictError, InvalidAppendError } from '@c2g/event-store';
 import { ErrorBody } from './error-body';
 
 const STATUS_NAMES: Record<number, string> = Object.fromEntries(
@@ -37,6 +37,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof EventIdConflictError) {
       return { status: 409, body: { error: 'conflict', code: 'event-id-conflict', message: exception.message } };
+    }
+    if (exception instanceof AppendTooLargeError) {
+      // The body fitted the HTTP limit, but its events (with chain and actor metadata) do not fit one append.
+      return { status: 413, body: { error: 'payload-too-large', code: 'append-too-large', message: exception.message } };
     }
     if (exception instanceof InvalidAppendError) {
       return { status: 400, body: { error: 'bad-request', code: 'invalid-event', message: exception.message } };

@@ -11,7 +11,7 @@ const REACHABLE_WITHIN_MS = 10_000;
  */
 export async function openEventStore(config: AppConfig): Promise<UpcastingEventStore> {
   const { eventStoreConnectionString: connectionString } = config;
-  const raw = openEventStoreAt({ connectionString, file: join(config.dataDir, 'events.sqlite'), synchronous: config.sqliteSynchronous });
+  const raw = openEventStoreAt({ connectionString, maxAppendSize: config.eventStoreMaxAppendSize, file: join(config.dataDir, 'events.sqlite'), synchronous: config.sqliteSynchronous });
   if (connectionString) await reachable(raw, connectionString);
   // Everything reads events in today's shape; audit and verification read `raw`.
   return new UpcastingEventStore(raw, [...upcasters]);

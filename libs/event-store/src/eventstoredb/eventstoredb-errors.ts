@@ -1,8 +1,8 @@
-import { ErrorType, isCommandError } from '@eventstore/db-client';
-import { EventStoreError, InvalidAppendError } from '../port/event-store-errors';
+import { ErrorType, isCommandError, MaxAppendSizeExceededError } from '@eventstore/db-client';
+import { AppendTooLargeError, EventStoreError } from '../port/event-store-errors';
 
 /** The port's errors pass through; the client's become EventStoreErrors that say what happened. */
-export function translateServerError(error: unknown, askedPosition?: bigint): Error {
+export function translateServerError(error: unknown, askedPosition?: bigint, streamId?: string): Error {
   if (error instanceof EventStoreError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (!(error instanceof Error) || !isCommandError(error)) return new EventStoreError(`EventStoreDB request failed: ${message}`);
@@ -12,7 +12,8 @@ export function translateServerError(error: unknown, askedPosition?: bigint): Er
     case ErrorType.TIMEOUT:
       return new EventStoreError(`EventStoreDB is unreachable: ${message}`);
     case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED:
-      return new InvalidAppendError(`the append is larger than the server accepts: ${message}`);
+      // The server is configured below the adapter's maxAppendSize.
+      return new AppendTooLargeError(streamId ?? 'the stream', undefined, (error as MaxAppendSizeExceededError).maxAppendSize);
     case ErrorType.WRONG_EXPECTED_VERSION:
       return new EventStoreError(`gave up appending: the stream kept moving (${message})`);
     default:
@@ -23,10 +24,10 @@ export function translateServerError(error: unknown, askedPosition?: bigint): Er
   }
 }
 
-export async function describeServerError<T>(work: () => Promise<T>): Promise<T> {
+export async function describeServerError<T>(work: () => Promise<T>, streamId?: string): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw translateServerError(error);
+    throw translateServerError(error, undefined, streamId);
   }
 }

@@ -12,11 +12,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chainEvent } from '../hash-chain/chain-event';
 import { GENESIS_HASH } from '../hash-chain/event-hash';
 import { AppendOptions, AppendResult, EventStore, EventSubscription, ReadAllOptions, ReadStreamOptions, SubscribeToAllOptions } from '../port/event-store';
-import { EventIdConflictError, InvalidAppendError, StoreClosedError, WrongExpectedVersionError } from '../port/event-store-errors';
-import { satisfiesExpectedRevision } from '../port/expected-revision';
+import { EventIdConflictError, EventStoreError, InvalidAppendError, StoreClosedError, WrongExpectedVersionError } from '../port/event-store-errors';
+import { ExpectedRevision, satisfiesExpectedRevision } from '../port/expected-revision';
 import { PreparedEvent, prepareAppend } from '../port/prepare-append';
 import { EventToAppend, StoredEvent } from '../port/stored-event';
-import { claimEventIds } from './event-id-claims';
+import { assertFits, DEFAULT_MAX_APPEND_SIZE } from './eventstoredb-append-size';
 import { describeServerError, translateServerError } from './eventstoredb-errors';
 import { readStartFor, toPortPosition } from './eventstoredb-positions';
 import { drain, EVENT_ID_CLAIM_PREFIX, isProgramRecord, readStreamEvents, RecordedEvent, toStoredEvent, toWireEvent } from './eventstoredb-records';
@@ -30,18 +30,22 @@ export interface EventStoreDbEventStoreOptions {
   /** Attempts of an append whose stream moved on meanwhile (only with 'any' / 'stream_exists'). */
   appendAttempts?: number;
   reconnect?: ReconnectPolicy;
+  /** The server's MaxAppendSize (1 MiB unless the cluster is configured otherwise): larger appends are refused before sending. */
+  maxAppendSize?: number;
 }
 
 /**
  * The port on EventStoreDB (gRPC, @eventstore/db-client), for several c2g nodes on one
  * cluster. Appends are written at the exact revision the hash chain was linked to, so the
  * chain stays whole whatever the caller expected; losing that race re-reads and re-links.
+ * Event ids are unique within a stream, not across the log (docs/eventstoredb.md says why).
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly pageSize: number;
   private readonly appendAttempts: number;
   private readonly reconnect: ReconnectPolicy;
+  private readonly maxAppendSize: number;
   private readonly subscriptions = new Set<EventSubscription>();
   private closed = false;
 
@@ -50,6 +54,7 @@ export class EventStoreDbEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 500;
     this.appendAttempts = options.appendAttempts ?? 50;
     this.reconnect = options.reconnect ?? { attempts: 8, delayMs: 100 };
+    this.maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
   }
 
   async append(streamId: string, events: EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -57,12 +62,20 @@ export class EventStoreDbEventStore implements EventStore {
     const prepared = prepareAppend(streamId, events);
     assertOwnStream(streamId, prepared);
     const expected = options.expectedRevision ?? 'any';
+    const given = prepared.some((event) => event.eventIdGiven);
+    // Under any / stream_exists a retry is found by its ids anywhere in the stream (the server's
+    // own id cache is bounded); at an exact revision it is found right after that revision.
+    const byIds = given && (expected === 'any' || expected === 'stream_exists');
     return describeServerError(async () => {
-      let [mayBeRetry, tip] = await Promise.all([claimEventIds(this.client, streamId, prepared), this.readTip(streamId)]);
+      let tip = await this.readTip(streamId);
       for (let attempt = 1; ; attempt += 1) {
-        const retried = mayBeRetry ? await this.findRetry(streamId, prepared) : undefined;
+        const retried = byIds ? await this.findRetry(streamId, prepared) : undefined;
         if (retried) return retried;
-        if (!satisfiesExpectedRevision(expected, tip?.revision)) throw new WrongExpectedVersionError(streamId, expected, tip?.revision);
+        if (!satisfiesExpectedRevision(expected, tip?.revision)) {
+          const again = given ? await this.findRetryAt(streamId, expected, prepared) : undefined;
+          if (again) return again;
+          throw new WrongExpectedVersionError(streamId, expected, tip?.revision);
+        }
         if (prepared.length === 0) return { nextRevision: tip?.revision ?? -1n, position: await this.headPosition() };
         let prevHash = tip?.hash ?? GENESIS_HASH;
         const wire = prepared.map((event) => {
@@ -70,17 +83,19 @@ export class EventStoreDbEventStore implements EventStore {
           prevHash = metadata.hash;
           return toWireEvent(event, metadata);
         });
+        assertFits(streamId, wire, this.maxAppendSize);
         try {
           const result = await this.client.appendToStream(streamId, wire, { expectedRevision: tip?.revision ?? NO_STREAM });
-          return { nextRevision: result.nextExpectedRevision, position: toPortPosition(result.position!) };
+          // A server that finds these very events already at this revision answers without a position.
+          const position = result.position ? toPortPosition(result.position) : await this.positionOf(streamId, result.nextExpectedRevision);
+          return { nextRevision: result.nextExpectedRevision, position };
         } catch (error) {
           if (!(error instanceof ServerWrongExpectedVersion) || attempt >= this.appendAttempts) throw error;
-          mayBeRetry = prepared.some((event) => event.eventIdGiven); // the winner may be our own twin
           await sleep(Math.random() * Math.min(50, 2 * attempt));
           tip = await this.readTip(streamId);
         }
       }
-    });
+    }, streamId);
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
@@ -133,7 +148,7 @@ export class EventStoreDbEventStore implements EventStore {
     };
   }
 
-  /** Position of the last c2g event; skips the server's own records and the event-id claims. */
+  /** Position of the last c2g event; skips the server's own records (and claim streams older versions wrote). */
   async headPosition(): Promise<bigint> {
     this.assertOpen();
     return describeServerError(async () => {
@@ -190,13 +205,36 @@ export class EventStoreDbEventStore implements EventStore {
     return { nextRevision: last.revision, position: last.position };
   }
 
+  /**
+   * The answer of an earlier append of these events at this very expected revision: they are
+   * the events right after it, in order. Undefined if the first is not there.
+   */
+  private async findRetryAt(streamId: string, expected: ExpectedRevision, events: PreparedEvent[]): Promise<AppendResult | undefined> {
+    if (expected === 'any' || expected === 'stream_exists' || events.length === 0) return undefined;
+    const from = expected === 'no_stream' ? 0n : expected + 1n;
+    const stored = await this.readStreamPage(streamId, { direction: FORWARDS, fromRevision: from, maxCount: events.length });
+    if (stored[0]?.id !== events[0].eventId) return undefined;
+    if (stored.length !== events.length || stored.some((event, i) => event.id !== events[i].eventId)) {
+      throw new EventIdConflictError(events[0].eventId, 'a retry must re-send the same events of the same stream');
+    }
+    const last = toStoredEvent(stored[stored.length - 1]);
+    return { nextRevision: last.revision, position: last.position };
+  }
+
+  /** The position of the event at `revision`, for an answer that came without one. */
+  private async positionOf(streamId: string, revision: bigint): Promise<bigint> {
+    const [event] = await this.readStreamPage(streamId, { direction: FORWARDS, fromRevision: revision, maxCount: 1 });
+    if (!event) throw new EventStoreError(`EventStoreDB answered ${streamId}@${revision} as written, but it cannot be read`);
+    return toStoredEvent(event).position;
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new StoreClosedError();
   }
 }
 
 function assertOwnStream(streamId: string, events: PreparedEvent[]): void {
-  if (streamId.startsWith(EVENT_ID_CLAIM_PREFIX)) throw new InvalidAppendError(`stream ids starting with ${EVENT_ID_CLAIM_PREFIX} are the store's own`);
+  if (streamId.startsWith(EVENT_ID_CLAIM_PREFIX)) throw new InvalidAppendError(`stream ids starting with ${EVENT_ID_CLAIM_PREFIX} are reserved (claim streams of earlier versions)`);
   const ids = new Set<string>();
   for (const { eventId } of events) {
     if (ids.has(eventId)) throw new EventIdConflictError(eventId, 'twice in this append');

@@ -32,6 +32,23 @@ export class EventIdConflictError extends EventStoreError {
 /** The append itself is malformed (bad stream id, unserialisable data, ...). */
 export class InvalidAppendError extends EventStoreError {}
 
+/**
+ * The append is larger than the store accepts in one write (EventStoreDB's MaxAppendSize,
+ * counted with the chain and actor metadata every event carries). `size` is undefined when
+ * only the server knew it.
+ */
+export class AppendTooLargeError extends EventStoreError {
+  constructor(
+    readonly streamId: string,
+    readonly size: number | undefined,
+    readonly limit: number,
+  ) {
+    super(
+      `the events for ${streamId} would take ${size === undefined ? 'more than' : `${size} bytes, more than`} the ${limit} bytes the event store accepts in one append`,
+    );
+  }
+}
+
 /** The store could not be opened: unwritable directory, foreign file, newer schema. */
 export class StoreOpenError extends EventStoreError {}
 

@@ -1,9 +1,11 @@
 import { EventStoreDBClient, jsonEvent, NO_STREAM, WrongExpectedVersionError } from '@eventstore/db-client';
-import { EventIdConflictError } from '../port/event-store-errors';
-import { PreparedEvent } from '../port/prepare-append';
-import { EVENT_ID_CLAIM_PREFIX, readStreamEvents } from './eventstoredb-records';
+import { EventIdConflictError, PreparedEvent } from '../../../libs/event-store/src';
+import { EVENT_ID_CLAIM_PREFIX, readStreamEvents } from '../../../libs/event-store/src/eventstoredb/eventstoredb-records';
 
 /**
+ * The event-id claims the EventStoreDB adapter made before 2026-12 (see docs/eventstoredb.md),
+ * kept only so the bench can measure what dropping them saved.
+ *
  * EventStoreDB keeps no index by event id, yet the port promises an id lives in one stream
  * only. Each given id is claimed first in a stream of its own, written with "no stream": the
  * first claimant wins. Returns true when this stream already held some of the claims, i.e.
