@@ -15,7 +15,7 @@ import { ResolveDuplicateFlagDto } from './dto/resolve-duplicate-flag.dto';
 import { ExplainPairQueryDto, ReportDuplicateDto } from './dto/duplicate-pair.dto';
 import { ReportDuplicate } from './commands/report-duplicate.handler';
 import { ApiCommand } from '../openapi/api-command.decorator';
-import { ApiRead, objectOf, READ_MODEL_ERRORS } from '../openapi/api-read.decorator';
+import { ApiRead, objectOf, pageOf, READ_MODEL_ERRORS } from '../openapi/api-read.decorator';
 
 export class DuplicateFlagListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'resolved', 'closed'] })
@@ -43,6 +43,12 @@ export class DuplicateFlagsController {
   /** Likely duplicate efforts, each with its score and the reasons a coordinator can check. */
   @Get()
   @Roles('analyst')
+  @ApiRead('List duplicate-effort flags', {
+    description: 'Open and resolved flags (need↔plan, need↔need, over-funding), each with its score and human-readable reasons; ' +
+      'filter by status, kind, community. Takes ?asOf= and ?minPosition=.',
+    schema: pageOf('a flag: id, kind, status, score, needId, planId or otherNeedId, communityId, sector, reasons, resolution?'),
+    errors: READ_MODEL_ERRORS,
+  })
   list(@Query() { limit, cursor, minPosition, asOf, ...filter }: DuplicateFlagListQueryDto) {
     return this.readModels.read(['duplicate-flags'], { minPosition, asOf }, (db) =>
       toPage(listDuplicateFlags(db('duplicate-flags'), filter, pageRequest(limit, cursor)), limit),
@@ -84,6 +90,12 @@ export class DuplicateFlagsController {
   @Post(':id/resolution')
   @Roles('service')
   @HttpCode(200)
+  @ApiCommand("Resolve a duplicate flag: duplicate, not-duplicate or complementary", {
+    status: 200,
+    description: 'DuplicateFlagResolved with a note (the reviewer is the key\'s label); a resolved pair is not flagged again unless one side is revised.',
+    rules: ['duplicate-flag-already-resolved'],
+    notFound: ['duplicate-flag-not-found'],
+  })
   resolve(@Param('id', IdParamPipe) id: string, @Body() body: ResolveDuplicateFlagDto, @Command() context: CommandContext): Promise<CommandResult> {
     return this.commands.execute(new ResolveDuplicateFlag(id, body, context));
   }
