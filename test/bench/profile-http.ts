@@ -4,7 +4,7 @@
  * functions with the most self time. Usage: node -r @swc-node/register test/bench/profile-http.ts [seconds] [outDir]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onLines, exited } from '../support/run-ts';
@@ -18,6 +18,7 @@ interface ProfileNode { id: number; callFrame: { functionName: string; url: stri
 async function main(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 10);
   const outDir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'c2g-prof-'));
+  mkdirSync(outDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'c2g-prof-data-'));
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'test/bench/bench-server.ts'], {
     env: { ...process.env, C2G_DATA_DIR: dataDir, C2G_ADMIN_KEY: ADMIN, C2G_RATE_LIMIT_PER_MINUTE: '10000000', LOG_LEVEL: 'error', SWC_NODE_PROJECT: 'tsconfig.json', C2G_BENCH_PROFILE: join(outDir, 'main.cpuprofile') },
