@@ -98,4 +98,18 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.RegisterPlanDto.properties.source.enum).toEqual(['tekuma', 'municipality', 'regional-council', 'ministry']);
     expect(doc.components.securitySchemes.bearer.bearerFormat).not.toBe('JWT');
   });
+
+  it('describes the answers the app really gives: a command result and the error shape', async () => {
+    const headers = { authorization: `Bearer ${await harness.keyFor('service')}` };
+    const community = { id: 'erez', name: 'Erez', kind: 'israeli', settlementType: 'kibbutz', regionalCouncil: "Sha'ar HaNegev", country: 'IL' };
+    const accepted = await harness.app.inject({ method: 'POST', url: '/communities', headers, payload: community });
+    const refused = await harness.app.inject({ method: 'POST', url: '/communities', headers, payload: { ...community, kind: 'martian' } });
+    const { CommandResultSchema: result, ErrorBodySchema: error } = doc.components.schemas;
+    expect(accepted.statusCode).toBe(201);
+    expect(Object.keys(accepted.json()).sort()).toEqual(Object.keys(result.properties).sort());
+    expect(result.required.sort()).toEqual(Object.keys(result.properties).sort());
+    expect(refused.statusCode).toBe(400);
+    expect(Object.keys(refused.json()).sort()).toEqual(Object.keys(error.properties).sort());
+    expect(Object.keys(refused.json().details[0]).sort()).toEqual(['field', 'problems']);
+  });
 });
