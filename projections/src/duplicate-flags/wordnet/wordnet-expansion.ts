@@ -24,6 +24,8 @@ const MOST_SENSES_OF_AN_ADDED_WORD = 3;
  */
 export function wordNetExpansion(reader: WordNetReader, files: SectorConcepts[], source: string): WordNetExpansion {
   const concepts: Record<string, string[]> = {};
+  // A term a reviewer listed under one concept is not added to another ("blanket" is winter clothing, not bedding).
+  const listedAnywhere = new Set(files.flatMap((f) => f.concepts.flatMap((c) => c.en.map((term) => term.toLowerCase()))));
   for (const file of files) {
     for (const concept of file.concepts) {
       const listed = new Set(concept.en.map((term) => term.toLowerCase()));
@@ -32,7 +34,7 @@ export function wordNetExpansion(reader: WordNetReader, files: SectorConcepts[],
         for (const lemma of expandSense(reader, spec)) {
           const head = spec.split('.n.')[0].replace(/_/g, ' ');
           const plain = lemma === head || lemma.includes(' ') || reader.senses(lemma).length <= MOST_SENSES_OF_AN_ADDED_WORD;
-          if (plain && !listed.has(lemma)) added.add(lemma);
+          if (plain && !listed.has(lemma) && !listedAnywhere.has(lemma)) added.add(lemma);
         }
       }
       if (added.size) concepts[concept.id] = [...added].sort();
