@@ -126,6 +126,60 @@ describe('ProjectionRunner', () => {
     expect(existsSync(join(dir(), 'stream-counter.v1.sqlite'))).toBe(false);
   });
 
+  it('keeps the previous version applying new events while the new one rebuilds, when the projection keeps its previous code', async () => {
+    await append('a', 30);
+    const v1 = startRunner([new StreamCounter(1)]);
+    await v1.waitFor(['stream-counter'], await store.headPosition(), 5000);
+    await v1.stop();
+
+    // Version 2 cannot finish its rebuild here (it parks on the first event), so only v1 can
+    // bring queries forward.
+    const v2 = new StreamCounter(2);
+    v2.apply = () => {
+      throw new Error('v2 is still rebuilding');
+    };
+    const withPrevious: Projection = Object.assign(v2, { previous: new StreamCounter(1) });
+    const r = startRunner([withPrevious]);
+    const { position } = await append('b', 3);
+    expect(await r.waitFor(['stream-counter'], position, 5000)).toBe(true);
+    expect(countsOf(r.database('stream-counter'))).toEqual({ a: 30, b: 3 });
+    expect(r.status()[0]).toMatchObject({ version: 2, servingVersion: 1, servingPosition: String(position) });
+  });
+
+  it('stops feeding the previous version and removes its file once the new one has caught up', async () => {
+    await append('a', 30);
+    const v1 = startRunner([new StreamCounter(1)]);
+    await v1.waitFor(['stream-counter'], await store.headPosition(), 5000);
+    await v1.stop();
+    const r = startRunner([Object.assign(new StreamCounter(2), { previous: new StreamCounter(1) })]);
+    await eventually(() => expect(r.status()[0]).toMatchObject({ version: 2, state: 'live', servingVersion: 2 }));
+    const { position } = await append('b', 2);
+    expect(await r.waitFor(['stream-counter'], position, 5000)).toBe(true);
+    expect(r.database('stream-counter').prepare('SELECT stream_id, version, n FROM counts ORDER BY stream_id').all()).toEqual([
+      { stream_id: 'a', version: 2, n: 30 },
+      { stream_id: 'b', version: 2, n: 2 },
+    ]);
+    expect(existsSync(join(dir(), 'stream-counter.v1.sqlite'))).toBe(false);
+    expect(r.error()).toBeUndefined();
+  });
+
+  it('without the previous code, the old version answers frozen at its checkpoint until the rebuild catches up', async () => {
+    await append('a', 30);
+    const v1 = startRunner([new StreamCounter(1)]);
+    const frozenAt = await store.headPosition();
+    await v1.waitFor(['stream-counter'], frozenAt, 5000);
+    await v1.stop();
+    const v2 = new StreamCounter(2);
+    v2.apply = () => {
+      throw new Error('v2 is still rebuilding');
+    };
+    const r = startRunner([v2]);
+    await append('b', 3);
+    await eventually(() => expect(r.status()[0].parked).toBeDefined());
+    expect(r.position('stream-counter')).toBe(frozenAt);
+    expect(countsOf(r.database('stream-counter'))).toEqual({ a: 30 });
+  });
+
   it('announces committed changes on changes$', async () => {
     const r = startRunner([new StreamCounter()]);
     const changes = firstValueFrom(r.changes$.pipe(take(2), toArray()));

@@ -33,9 +33,12 @@ export interface ProjectionRunnerOptions {
 interface Entry {
   /** The version of the code that runs; applies every event. */
   building: ProjectionSlot;
-  /** The one queries read: `building`, or an older version's frozen tables until the rebuild catches up. */
+  /** The one queries read: `building`, or an older version until the rebuild catches up (advancing when the projection keeps its `previous` code, else frozen). */
   serving: ProjectionSlot;
 }
+
+/** An older version that keeps applying events while its successor rebuilds: fed by the running versions' loop. */
+const advancing = (serving: ProjectionSlot): Entry => ({ building: serving, serving });
 
 /**
  * Feeds every projection from the global log: catch up from each stored checkpoint page by
@@ -54,6 +57,8 @@ export class ProjectionRunner implements ReadSide {
   stopped = false;
   private started = false;
   private readonly loops: ReadLoop[] = [];
+  /** Previous versions still applying events while their successors rebuild (see Projection.previous). */
+  private readonly olderAdvancing: Entry[] = [];
   private head = 0n;
   private batchSize: number;
 
@@ -145,9 +150,11 @@ export class ProjectionRunner implements ReadSide {
     let serving = building;
     const older = otherVersions(dir, projection.name, projection.version);
     if (building.state === 'building' && older.length > 0) {
-      const frozen = { ...projection, version: older[0], name: projection.name };
-      serving = new ProjectionSlot(frozen, openReadModel(readModelFile(dir, projection.name, older[0]), frozen));
-      this.logger.log(`${projection.name}: rebuilding v${projection.version}; v${older[0]} serves until it catches up`);
+      const previous = projection.previous?.version === older[0] ? projection.previous : undefined;
+      const old = previous ?? { ...projection, version: older[0], name: projection.name };
+      serving = new ProjectionSlot(old, openReadModel(readModelFile(dir, projection.name, older[0]), old));
+      if (previous) this.olderAdvancing.push(advancing(serving));
+      this.logger.log(`${projection.name}: rebuilding v${projection.version}; v${older[0]} serves${previous ? ', still advancing,' : ' (frozen)'} until it catches up`);
     } else if (building.state === 'live') {
       for (const version of older) removeReadModel(dir, projection.name, version);
     }
@@ -157,7 +164,10 @@ export class ProjectionRunner implements ReadSide {
   /** The entries each read loop feeds: the running versions together, each rebuild on its own. */
   private startLoops(): void {
     const entries = [...this.entries.values()];
-    const groups = [entries.filter((e) => e.building === e.serving), ...entries.filter((e) => e.building !== e.serving).map((e) => [e])];
+    const groups = [
+      [...entries.filter((e) => e.building === e.serving), ...this.olderAdvancing],
+      ...entries.filter((e) => e.building !== e.serving).map((e) => [e]),
+    ];
     for (const group of groups.filter((g) => g.length > 0)) {
       const loop = new ReadLoop(group, this);
       this.loops.push(loop);
@@ -278,6 +288,11 @@ export class ProjectionRunner implements ReadSide {
       if (entry.serving !== entry.building) {
         const old = entry.serving;
         entry.serving = entry.building;
+        // Stop feeding the previous version (its loop reads `entries` afresh for every batch).
+        for (const loop of this.loops) {
+          const at = loop.entries.findIndex((e) => e.building === old);
+          if (at >= 0) loop.entries.splice(at, 1);
+        }
         old.db.close();
         removeReadModel(this.options.dir, old.projection.name, old.projection.version);
         removeSnapshots(this.options.dir, old.projection.name, old.projection.version);

@@ -29,6 +29,13 @@ export interface Projection {
   readonly version: number;
   /** False for a read model as-of answers never start from (the transparency tree): no snapshots are taken of it. */
   readonly snapshots?: boolean;
+  /**
+   * The version before this one, kept for one release after a change of `version`: while this
+   * version rebuilds from 0, the previous one goes on applying new events and answers queries,
+   * so a deploy never serves stale data. Without it the previous version's file answers frozen
+   * at its checkpoint until the rebuild catches up.
+   */
+  readonly previous?: Projection;
   setup(db: Database): void;
   apply(event: StoredEvent, context: ProjectionContext): void;
 }
