@@ -6,7 +6,10 @@ import { ReadSide } from '@c2g/projections';
 import { Public } from '../auth/access.decorators';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { PROJECTION_RUNNER } from '../read-models/projection-runner.token';
-import { ApiRead, objectOf, READ_MODEL_ERRORS } from '../openapi/api-read.decorator';
+import { ApiResponse } from '@nestjs/swagger';
+import { ApiRead, objectOf } from '../openapi/api-read.decorator';
+
+const READINESS = objectOf('{ status: ready | not-ready, store: { reachable, headPosition? }, projections: [...], error? }');
 
 /** Liveness and readiness for operators and load balancers; no key needed. */
 @Public()
@@ -25,7 +28,8 @@ export class HealthController {
   }
 
   /** Ready = the store answers and every read model is caught up and none is parked. */
-  @ApiRead('Readiness: the store answers and every read model is caught up', { description: '503 with the same body while not ready (a store down, a read model behind or parked).', schema: objectOf('{ status: ready | not-ready, store: { reachable, headPosition }, projections: [...], error? }'), errors: { 503: 'not ready (the body is the readiness report, not the error shape)' } })
+  @ApiRead('Readiness: the store answers and every read model is caught up', { description: '503 with the same body while not ready (a store down, a read model behind or parked).', schema: READINESS })
+  @ApiResponse({ status: 503, description: 'not ready: the same readiness report (not the error shape)', schema: READINESS })
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     let head: bigint | undefined;

@@ -6,7 +6,8 @@ const error = (description: string) => ({ description, content: { 'application/j
 
 /**
  * What every operation says the same way, added in one place so it cannot drift from the guard:
- * the role it needs (x-required-role and the description), its security, 401/403/429; and the
+ * the role it needs (x-required-role and the description), its security, 401/403, 429 unless the
+ * rate limit is skipped; and the
  * sector taxonomy as an enum wherever a sector is taken. A route whose access rule cannot be
  * found (a custom operationId) is marked `x-required-role: unknown`, which the OpenAPI test refuses.
  */
@@ -32,7 +33,7 @@ export function completeDocument(document: OpenAPIObject, access: Map<string, Ro
         operation.responses['401'] ??= error('unauthenticated: no key, or not a valid one');
         operation.responses['403'] ??= error(`forbidden: the key's role is not ${roles}`);
       }
-      operation.responses['429'] ??= error('throttled: over C2G_RATE_LIMIT_PER_MINUTE');
+      if (rule.throttled) operation.responses['429'] ??= error('throttled: over C2G_RATE_LIMIT_PER_MINUTE');
       for (const parameter of operation.parameters ?? []) {
         if ('name' in parameter && parameter.name === 'sector' && parameter.schema) withSectors(parameter.schema as SchemaObject, sectors);
       }
