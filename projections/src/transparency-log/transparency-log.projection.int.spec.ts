@@ -1,3 +1,4 @@
+import BetterSqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import { eventLeafHash, MemoryMerkleNodes, MerkleTree, SqliteEventStore, StoredEvent, verifyConsistency, verifyInclusion } from '@c2g/event-store';
 import { makeTempDir } from '../../../test/support/temp-dir';
@@ -53,6 +54,29 @@ describe('the transparency-log projection', () => {
     const consistency = tree.consistencyProof(250, 600);
     expect(verifyConsistency(250, 600, consistency, tree.root(250), root600)).toBe(true);
     expect(nodes.reads).toBeLessThanOrEqual(4 * Math.ceil(Math.log2(600)));
+  });
+
+  it('builds the same tree when a batch is rolled back and applied again (the in-memory right edge is dropped)', () => {
+    const db = new BetterSqlite(':memory:');
+    const projection = new TransparencyLogProjection();
+    projection.setup(db);
+    const apply = (events: StoredEvent[]) => db.transaction(() => events.forEach((event) => projection.apply(event, { db } as never)))();
+    apply(log.slice(0, 100));
+    // A batch that fails after its tree writes (a full disk at commit, say) leaves nothing behind…
+    expect(() =>
+      db.transaction(() => {
+        log.slice(100, 163).forEach((event) => projection.apply(event, { db } as never));
+        throw new Error('disk full');
+      })(),
+    ).toThrow('disk full');
+    // …and the runner applies it again from the checkpoint.
+    apply(log.slice(100, 600));
+    const memory = new MemoryMerkleNodes();
+    for (const event of log) memory.append(eventLeafHash(event));
+    const stored = storedTree(db).tree;
+    for (const size of [1, 100, 101, 163, 164, 512, 600]) expect(stored.root(size).toString('hex')).toBe(new MerkleTree(memory).root(size).toString('hex'));
+    expect(storedTreeSize(db)).toBe(600);
+    db.close();
   });
 
   it('takes no snapshots of the tree (as-of answers never start from it; it would be copied whole every C2G_SNAPSHOT_EVERY)', () => {

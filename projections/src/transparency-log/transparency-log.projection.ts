@@ -14,6 +14,20 @@ const sql = new PreparedStatements({
 });
 
 /**
+ * What the tree's next leaf needs, kept between events of one read-model file: its size and
+ * the last node completed at each level (the only nodes a new leaf can pair with). Valid while
+ * events arrive in log order; an event at or below the last one applied means a batch was
+ * rolled back and applied again, and the edge is read afresh from the file.
+ */
+interface RightEdge {
+  size: number;
+  lastPosition: bigint;
+  lastAtLevel: { index: number; hash: Buffer }[];
+}
+
+const rightEdges = new WeakMap<Database, RightEdge>();
+
+/**
  * The transparency log's Merkle tree (RFC 9162 shape) right behind the event log: leaf i is
  * the i-th event of the global log (an ordinal — positions are not contiguous on EventStoreDB),
  * and every complete subtree's hash is stored once, so a root or proof for any tree size is
@@ -37,10 +51,20 @@ export class TransparencyLogProjection implements Projection {
 
   apply(event: StoredEvent, { db }: { db: Database }): void {
     const statements = sql.for(db);
-    const last = statements.size.get() as { leaf_index: number } | undefined;
-    const size = last ? last.leaf_index + 1 : 0;
-    statements.leaf.run(size, event.position);
-    const sibling = (level: number, index: number) => (statements.node.get(level, index) as { hash: Buffer }).hash;
-    for (const { level, index, hash } of nodesCompletedBy(size, eventLeafHash(event), sibling)) statements.store.run(level, index, hash);
+    let edge = rightEdges.get(db);
+    if (!edge || event.position <= edge.lastPosition) {
+      const last = statements.size.get() as { leaf_index: number } | undefined;
+      rightEdges.set(db, (edge = { size: last ? last.leaf_index + 1 : 0, lastPosition: -1n, lastAtLevel: [] }));
+    }
+    const known = edge.lastAtLevel;
+    statements.leaf.run(edge.size, event.position);
+    const sibling = (level: number, index: number) =>
+      known[level]?.index === index ? known[level].hash : (statements.node.get(level, index) as { hash: Buffer }).hash;
+    for (const completed of nodesCompletedBy(edge.size, eventLeafHash(event), sibling)) {
+      statements.store.run(completed.level, completed.index, completed.hash);
+      known[completed.level] = completed;
+    }
+    edge.size += 1;
+    edge.lastPosition = event.position;
   }
 }
