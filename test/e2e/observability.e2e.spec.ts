@@ -184,6 +184,20 @@ describe('tracing (in-memory exporter; the projector thread posts its spans back
     expect(stream.body.items[0].metadata.traceparent).toBe(`00-${commandSpan.traceId}-${commandSpan.spanId}-01`);
   });
 
+  it('traces an as-of answer under its request: built the first time, cached the second', async () => {
+    const api = apiClient(harness);
+    await harness.keyFor('analyst');
+    const { position } = (await api.post('/communities', { ...kfarAza, id: 'nahal-oz', name: 'Nahal Oz' })).body as { position: number };
+    resetFinishedSpans();
+    for (let i = 0; i < 2; i += 1) expect((await api.get(`/communities?asOf=${position}`, { role: 'analyst' })).status).toBe(200);
+    const spans = finishedSpans();
+    const requests = spans.filter((s) => s.name === 'GET /communities');
+    const asOf = spans.filter((s) => s.name === 'as-of');
+    expect(asOf.map((s) => s.attributes['c2g.as_of.cached'])).toEqual([false, true]);
+    expect(asOf.map((s) => s.parentSpanId)).toEqual(requests.map((s) => s.spanId));
+    expect(asOf[0].attributes).toMatchObject({ 'c2g.as_of.position': String(position), 'c2g.read_models': ['communities'] });
+  });
+
   it('continues a caller\'s trace from its traceparent header', async () => {
     const api = apiClient(harness);
     resetFinishedSpans();

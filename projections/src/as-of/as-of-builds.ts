@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteDatabase } from '@c2g/event-store';
+import { tracer, tracingOn } from '@c2g/telemetry';
+import { Span, SpanStatusCode } from '@opentelemetry/api';
 import { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../projector/spawn-worker';
 
@@ -69,7 +71,24 @@ export class AsOfBuilds {
 
   /** Runs `query` on these read models as of `position`. */
   async query<T>(names: string[], position: bigint, query: (db: (name: string) => Database) => T): Promise<T> {
-    const files = await this.build([...names].sort(), position);
+    // A span per as-of answer (tracing on): a child of the request's, saying whether it was built or cached.
+    const span = tracingOn()
+      ? tracer().startSpan('as-of', { attributes: { 'c2g.as_of.position': position.toString(), 'c2g.read_models': [...names].sort() } })
+      : undefined;
+    try {
+      const answer = await this.answer(names, position, query, span);
+      span?.setStatus({ code: SpanStatusCode.OK });
+      return answer;
+    } catch (error) {
+      span?.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span?.end();
+    }
+  }
+
+  private async answer<T>(names: string[], position: bigint, query: (db: (name: string) => Database) => T, span: Span | undefined): Promise<T> {
+    const files = await this.build([...names].sort(), position, span);
     const open = new Map<string, Database>();
     try {
       return query((name) => {
@@ -96,13 +115,15 @@ export class AsOfBuilds {
     rmSync(this.settings.scratchRoot, { recursive: true, force: true });
   }
 
-  private build(names: string[], position: bigint): Promise<Record<string, string>> {
+  private build(names: string[], position: bigint, span?: Span): Promise<Record<string, string>> {
     const key = `${position}|${names.join(',')}`;
     const cached = this.cache.get(key);
+    span?.setAttribute('c2g.as_of.cached', cached !== undefined);
     if (cached) {
       cached.lastUsed = Date.now();
       return cached.built;
     }
+    span?.setAttributes({ 'c2g.as_of.builds_running': this.running, 'c2g.as_of.builds_waiting': this.waiting.length });
     if (this.running >= this.settings.concurrency && this.waiting.length >= this.settings.queueLimit) {
       throw new AsOfBusyError(this.running, this.waiting.length);
     }
