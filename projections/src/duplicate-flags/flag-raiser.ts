@@ -8,7 +8,7 @@ import { ConceptLinkEvent } from '@c2g/domain';
 import { flagId } from './flag-id';
 import { recordDecision, wordedAlike } from './learned-decisions';
 import { PairScorer } from './pair-scorer';
-import { contentKeys } from './similarity/concept-lexicon';
+import { contentWords } from './similarity/concept-lexicon';
 import { Money, RateTable } from './similarity/duplicate-score';
 
 type NeedRecorded = Extract<NeedEvent, { type: 'NeedRecorded' }>['data'];
@@ -137,10 +137,10 @@ export class FlagRaiser {
     recordDecision(this.db, { effect, flagId: d.flagId, reviewer: d.reviewer, decidedOn: this.event.metadata.occurredAt.slice(0, 10),
       communityId: d.communityId, sector: d.sector, position: Number(this.event.position), wordings: d.wordings, placeWords });
     this.scorer.forget(d.sector);
-    const sides = d.wordings.map((w) => new Set(contentKeys(w, placeWords)));
+    const sides = d.wordings.map((w) => contentWords(w, placeWords));
     const needs = this.q.openNeedsOf.all({ sector: d.sector, community: effect === 'link' ? null : d.communityId }) as Row[];
     for (const need of needs) {
-      const keys = new Set(contentKeys(need.title, this.scorer.communityOf(need.community_id).placeWords));
+      const keys = contentWords(need.title, this.scorer.communityOf(need.community_id).placeWords);
       if (sides.some((side) => wordedAlike(keys, side))) this.evaluateNeed(need.need_id);
     }
   }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { PreparedStatements } from '../runner/prepared-statements';
 import { Row } from '../runner/row';
-import { contentKeys } from './similarity/concept-lexicon';
+import { ContentWords, contentWords, sharedWords } from './similarity/concept-lexicon';
 
 /** What a reviewer's decision says about a pair of wordings: one effort (link) or two (separate). */
 export interface LearnedDecision {
@@ -12,7 +12,7 @@ export interface LearnedDecision {
   communityId: string;
   sector: string;
   position: number;
-  sides: [ReadonlySet<string>, ReadonlySet<string>];
+  sides: [ContentWords, ContentWords];
 }
 
 /** Two texts are worded alike when they share at least this share of their content words (Jaccard): "grants for small businesses" and "loans for small businesses" share half, and are not. */
@@ -24,22 +24,19 @@ const sql = new PreparedStatements({
   ofSector: 'SELECT * FROM dup_learned WHERE sector = ? ORDER BY position',
 });
 
-export function wordedAlike(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (!a.size || !b.size) return false;
-  let shared = 0;
-  for (const key of a) if (b.has(key)) shared += 1;
-  return shared / (a.size + b.size - shared) >= WORDED_ALIKE;
+export function wordedAlike(a: ContentWords, b: ContentWords): boolean {
+  return sharedWords(a, b).share >= WORDED_ALIKE;
 }
 
 export function recordDecision(db: Database, decision: Omit<LearnedDecision, 'sides'> & { wordings: [string, string]; placeWords: string[] }): void {
-  const [aKeys, bKeys] = decision.wordings.map((w) => JSON.stringify(contentKeys(w, decision.placeWords)));
+  const [aKeys, bKeys] = decision.wordings.map((w) => JSON.stringify(contentWords(w, decision.placeWords)));
   sql.for(db).insert.run({ ...decision, aKeys, bKeys });
 }
 
 export function decisionsOf(db: Database, sector: string): LearnedDecision[] {
   return (sql.for(db).ofSector.all(sector) as Row[]).map((r) => ({
     effect: r.effect, flagId: r.flag_id, reviewer: r.reviewer, decidedOn: r.decided_on, communityId: r.community_id, sector: r.sector,
-    position: r.position, sides: [new Set(JSON.parse(r.a_keys)), new Set(JSON.parse(r.b_keys))],
+    position: r.position, sides: [JSON.parse(r.a_keys), JSON.parse(r.b_keys)],
   }));
 }
 
@@ -50,8 +47,8 @@ export function decisionsOf(db: Database, sector: string): LearnedDecision[] {
 export function latestDecisionFor(
   decisions: LearnedDecision[],
   communityId: string,
-  x: ReadonlySet<string>,
-  y: ReadonlySet<string>,
+  x: ContentWords,
+  y: ContentWords,
 ): LearnedDecision | undefined {
   let latest: LearnedDecision | undefined;
   for (const d of decisions) {

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { PreparedStatements } from '../runner/prepared-statements';
 import { Row } from '../runner/row';
 import { decisionsOf, explainDecision, LearnedDecision, latestDecisionFor } from './learned-decisions';
-import { contentKeys } from './similarity/concept-lexicon';
+import { contentWords } from './similarity/concept-lexicon';
 import { Comparable, DuplicateScore, RateTable, scoreDuplicate } from './similarity/duplicate-score';
 
 const sql = new PreparedStatements({ community: 'SELECT * FROM dup_communities WHERE community_id = ?' });
@@ -30,7 +30,7 @@ export class PairScorer {
     const decisions = this.decisionsOf(need.sector);
     let learned: { effect: 'link' | 'separate'; reason: string } | undefined;
     if (decisions.length) {
-      const [x, y] = [need, other].map((row) => new Set(contentKeys(row.title, community.placeWords)));
+      const [x, y] = [need, other].map((row) => contentWords(row.title, community.placeWords));
       const decision = latestDecisionFor(decisions, need.community_id, x, y);
       if (decision) learned = { effect: decision.effect, reason: explainDecision(decision) };
     }

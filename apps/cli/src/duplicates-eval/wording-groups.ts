@@ -1,4 +1,5 @@
 import { contentKeys } from '@c2g/projections/duplicate-flags/similarity/concept-lexicon';
+import { normalizeText } from '@c2g/projections/duplicate-flags/similarity/normalize';
 import { LabelledSet } from './labelled-set';
 import { labelledPairs } from './labelled-pairs';
 
@@ -10,7 +11,7 @@ import { labelledPairs } from './labelled-pairs';
  * particular file: only on which items share words and labels.
  */
 export function wordingFolds(set: LabelledSet, k: number): Map<string, number> {
-  const placeWords = set.communities.flatMap((c) => [c.name, c.nameHe ?? '', ...(c.aliases ?? [])]).flatMap((n) => contentKeys(n));
+  const placeWords = set.communities.flatMap((c) => [c.name, c.nameHe ?? '', ...(c.aliases ?? [])]).flatMap((n) => normalizeText(n).split(' '));
   const items = [...set.needs, ...set.plans];
   const parent = new Map(items.map((i) => [i.id, i.id]));
   const root = (id: string): string => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { contentKeys } from '@c2g/projections/duplicate-flags/similarity/concept-lexicon';
+import { normalizeText } from '@c2g/projections/duplicate-flags/similarity/normalize';
 import { labelledPairs } from './labelled-pairs';
 import { readLabelledSet } from './labelled-set';
 import { wordingFolds } from './wording-groups';
@@ -9,7 +10,7 @@ const DEV_SET = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixture
 describe('folds by wording', () => {
   const set = readLabelledSet(DEV_SET);
   const fold = wordingFolds(set, 5);
-  const places = set.communities.flatMap((c) => [c.name, c.nameHe ?? '', ...(c.aliases ?? [])]).flatMap((n) => contentKeys(n));
+  const places = set.communities.flatMap((c) => [c.name, c.nameHe ?? '', ...(c.aliases ?? [])]).flatMap((n) => normalizeText(n).split(' '));
   const items = [...set.needs, ...set.plans];
 
   it('put every item in one of K folds, each holding labelled pairs', () => {

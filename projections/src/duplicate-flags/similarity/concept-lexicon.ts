@@ -66,11 +66,29 @@ export function conceptsOf(text: string): ReadonlySet<string> {
   return concepts;
 }
 
-/** A text's content words, each as its shortest form (so "houses" and "house" agree), without function words and the given place words. */
-export function contentKeys(text: string, placeWords: readonly string[] = []): string[] {
-  const keys = normalizeText(text)
+/** A text's content words, each with the forms it may take (its first form is the word as written); no function words, no place words. */
+export type ContentWords = string[][];
+
+export function contentWords(text: string, placeWords: readonly string[] = []): ContentWords {
+  const words = normalizeText(text)
     .split(' ')
-    .filter((word) => word.length > 1 && !STOPWORDS.has(word) && !placeWords.includes(word))
-    .map((word) => textWordForms(word).reduce((shortest, form) => (form.length < shortest.length ? form : shortest)));
+    .filter((word) => word.length > 1 && !STOPWORDS.has(word) && !placeWords.includes(word));
+  return [...new Set(words)].map(textWordForms);
+}
+
+/**
+ * How much two texts say in the same words (Jaccard over words; two words are one when a form
+ * is shared, so "synagogues" is "synagogue" and ולמשפחות is משפחות), and which of x's words.
+ */
+export function sharedWords(x: ContentWords, y: ContentWords): { share: number; common: string[] } {
+  const forms = new Set(y.flat());
+  const common = x.filter((word) => word.some((form) => forms.has(form))).map((word) => word[0]);
+  const union = x.length + y.length - common.length;
+  return { share: union ? common.length / union : 0, common };
+}
+
+/** A text's content words, each as its shortest form: a key for grouping identical wordings. */
+export function contentKeys(text: string, placeWords: readonly string[] = []): string[] {
+  const keys = contentWords(text, placeWords).map((forms) => forms.reduce((shortest, form) => (form.length < shortest.length ? form : shortest)));
   return [...new Set(keys)];
 }

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { conceptsOf } from './concept-lexicon';
+import { conceptsOf, contentWords, sharedWords } from './concept-lexicon';
 import { normalizeText } from './normalize';
 
 export interface Money {
@@ -83,7 +83,10 @@ export function scoreDuplicate(
   return { duplicate: sameThing, score, reasons };
 }
 
-/** Shared concepts of the titles decide; without any, shared concepts of the texts; then title likeness. */
+/** Titles sharing this share of their content words (Jaccard, in any order and inflection) are the same thing. */
+const SHARED_WORDS_THRESHOLD = 0.6;
+
+/** Shared concepts of the titles decide; without any, shared concepts of the texts; then shared words or title likeness. */
 function sameThingIn(a: Comparable, b: Comparable, placeWords: string[]): { sameThing: boolean; textScore: number; reason: string } {
   const [ta, tb] = [conceptsOf(a.title), conceptsOf(b.title)];
   if (ta.size > 0 && tb.size > 0) {
@@ -94,6 +97,8 @@ function sameThingIn(a: Comparable, b: Comparable, placeWords: string[]): { same
   const [ca, cb] = [conceptsOf(`${a.title} ${a.description}`), conceptsOf(`${b.title} ${b.description}`)];
   const shared = [...ca].filter((c) => cb.has(c));
   if (shared.length) return { sameThing: true, textScore: shared.length / new Set([...ca, ...cb]).size, reason: `same thing: ${shared.join(', ')}` };
+  const words = sharedWords(contentWords(a.title, placeWords), contentWords(b.title, placeWords));
+  if (words.share >= SHARED_WORDS_THRESHOLD) return { sameThing: true, textScore: words.share, reason: `same words: ${words.common.join(', ')}` };
   const similarity = titleSimilarity(a.title, b.title, placeWords);
   return { sameThing: similarity >= TITLE_SIMILARITY_THRESHOLD, textScore: similarity, reason: `title similarity ${similarity.toFixed(2)}` };
 }

@@ -63,6 +63,14 @@ describe('scoring a pair', () => {
     expect(later).toMatchObject({ duplicate: false, reasons: expect.arrayContaining(['windows do not overlap']) });
   });
 
+  it('takes titles with the same content words in another order and inflection as the same thing, saying which', () => {
+    const a = item('Renovation of the village synagogues', '2025-01-01', '2025-12-31', 100);
+    const b = item('Synagogue renovation', '2025-03-01', '2025-09-30', 100);
+    expect(scoreDuplicate(a, b, context)).toMatchObject({ duplicate: true, reasons: expect.arrayContaining(['same words: renovation, synagogues']) });
+    const c = item('Torah scrolls for the synagogue', '2025-03-01', '2025-09-30', 100);
+    expect(scoreDuplicate(b, c, context).duplicate).toBe(false);
+  });
+
   it('falls back on title likeness when the vocabulary knows neither text, ignoring the place name', () => {
     const a = item('Erez bakery oven replacement', '2025-01-01', '2025-12-31', 100);
     const b = item('Bakery oven replacement', '2025-03-01', '2025-09-30', 100);

@@ -1,4 +1,4 @@
-import { conceptsOf, contentKeys } from './concept-lexicon';
+import { conceptsOf, contentWords, sharedWords } from './concept-lexicon';
 import { englishBases } from './english-morphology';
 import { hebrewStems } from './hebrew-morphology';
 import { normalizeText } from './normalize';
@@ -54,6 +54,7 @@ describe('the concept layer', () => {
   });
 
   it('reads content words without function words or place names', () => {
-    expect(contentKeys('Repairs to the Beeri bakery ovens', ['beeri'])).toEqual(['repair', 'bakery', 'oven']);
+    expect(contentWords('Repairs to the Beeri bakery ovens', ['beeri']).map((forms) => forms[0])).toEqual(['repairs', 'bakery', 'ovens']);
+    expect(sharedWords(contentWords('Synagogue renovation'), contentWords('Renovation of the synagogues'))).toEqual({ share: 1, common: ['synagogue', 'renovation'] });
   });
 });
