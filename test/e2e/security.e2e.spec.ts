@@ -44,6 +44,8 @@ const ROUTE_ROLES: Record<string, Role> = {
   'POST /persons/{id}/erasure': 'admin',
   'GET /duplicate-flags': 'analyst',
   'POST /duplicate-flags/{id}/resolution': 'service',
+  'GET /duplicate-flags/explanation': 'analyst',
+  'POST /duplicate-flags/reports': 'service',
   'GET /metrics': 'operator',
 };
 const PUBLIC = ['GET /health', 'GET /ready'];
