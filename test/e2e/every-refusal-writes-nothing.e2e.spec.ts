@@ -4,6 +4,7 @@ import { EventStore } from '@c2g/event-store';
 import { commandIdFor, idempotencyKeyStreamId } from '../../apps/api/src/commands/idempotency';
 import { EVENT_STORE } from '../../apps/api/src/event-store/event-store.module';
 import { PairingReservationWatcher } from '../../apps/api/src/pairings/pairing-reservation-watcher';
+import { flagId } from '../../projections/src/duplicate-flags/flag-id';
 import { apiClient, Sent } from '../support/api-client';
 import { eventually } from '../support/eventually';
 import { boston, kfarAza, kfarAzaBoston, kindergartenRoadMap, mattresses, teamMember } from '../support/program-fixtures';
@@ -172,6 +173,12 @@ const REFUSALS: Refusal[] = [
     code: 'duplicate-flag-already-resolved', what: 'resolving a resolved flag the other way',
     url: () => `/duplicate-flags/${found.flagId}/resolution`, body: { decision: 'duplicate', note: 'the same mattresses after all' },
     streams: () => [`duplicate-flag-${found.flagId}`], details: { decision: 'complementary' },
+  },
+  {
+    code: 'not-a-candidate-pair', what: 'reporting a need and a plan of another sector as one effort',
+    url: '/duplicate-flags/reports', body: { kind: 'need-plan', needId: 'mattresses', otherId: 'tkm-housing', note: 'the same effort' },
+    streams: [`duplicate-flag-${flagId('need-plan', 'mattresses', 'tkm-housing')}`],
+    details: { reasons: ['different sectors: immediate-relief-goods / housing'] },
   },
   {
     code: 'need-already-exists', what: 'recording a need id again with another title',
