@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { apiClient } from '../support/api-client';
+import { eventually } from '../support/eventually';
 import { loadDemoInto } from '../support/load-demo-into';
 import { makeTempDir } from '../support/temp-dir';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -114,6 +115,8 @@ describeWithBrowser('the console', () => {
 
   it('says what is wrong with a refused key, and that admin and operator keys have no page', async () => {
     await page.goto(`${base}/console/`);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(`document.activeElement.textContent`)).resolves.toBe('Skip to content'); // the first stop of the keyboard
     await page.getByLabel('API key').fill(`${keys.analyst.slice(0, -4)}abcd`);
     await page.getByRole('button', { name: 'Add a key' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('The key was refused');
@@ -194,7 +197,7 @@ describeWithBrowser('the console', () => {
       const count = open.filter((n: { horizon: string }) => n.horizon === horizon[0]).length;
       await expect(page.getByRole('heading', { level: 2, name: `${horizon[1]} (${count})` }).count()).resolves.toBe(1);
     }
-    await expect(page.getByText('Kindergarten reconstruction programme (Eshkol Regional Council)').count()).resolves.toBeGreaterThan(0);
+    await page.getByText('Kindergarten reconstruction programme (Eshkol Regional Council)').first().waitFor(); // plans load beside the needs
     await expectAccessible('needs');
     await shot('needs');
   });
@@ -252,7 +255,7 @@ describeWithBrowser('the console', () => {
     const flag = open.find((f: { kind: string }) => f.kind === 'need-plan');
     const plan = (await api.get(`/plans?limit=200`)).body.items.find((p: { id: string }) => p.id === flag.planId);
     const card = openList.locator(`[data-flag-id="${flag.id}"]`);
-    await expect(card.textContent()).resolves.toContain(plan.title);
+    await card.filter({ hasText: plan.title }).waitFor(); // the texts load beside the flags
     await expect(card.textContent()).resolves.toContain(flag.reasons[0]);
     await expectAccessible('duplicates (analyst)');
 
@@ -297,13 +300,13 @@ describeWithBrowser('the console', () => {
     await page.getByRole('button', { name: 'Open stream' }).click();
     await page.getByRole('heading', { level: 2, name: 'pairing-kfar-aza-boston' }).waitFor();
     const stream = (await api.get('/audit/streams/pairing-kfar-aza-boston?limit=100', { role: 'auditor' })).body.items;
-    await expect(page.locator('table.events tbody tr').count()).resolves.toBe(stream.length);
+    await eventually(() => expect(page.locator('table.events tbody tr').count()).resolves.toBe(stream.length));
     await expect(page.locator('table.events tbody tr').first().locator('code').first().getAttribute('title')).resolves.toBe(`Hash ${stream[0].hash}`);
     const correlationId = stream[0].metadata.correlationId;
     const correlated = (await api.get(`/audit/events?correlationId=${correlationId}&limit=100`, { role: 'auditor' })).body.items;
     await page.getByRole('button', { name: `Show every event of correlation ${correlationId}` }).first().click();
     await page.getByRole('heading', { level: 2, name: `Correlation id ${correlationId}` }).waitFor();
-    await expect(page.locator('table.events tbody tr').count()).resolves.toBe(correlated.length);
+    await eventually(() => expect(page.locator('table.events tbody tr').count()).resolves.toBe(correlated.length));
     expect(new Set(correlated.map((e: { streamId: string }) => e.streamId)).size).toBeGreaterThan(1); // the command touched several streams
     await expectAccessible('audit');
     await shot('audit');
