@@ -108,6 +108,9 @@ describeWithBrowser('the console', () => {
     const html = await response.text();
     const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect((await fetch(`${base}${script}`)).status).toBe(200);
+    // The console learns a key's role from a 403 that names it, and says which role a page needs.
+    const forbidden = await api.get('/pairings?limit=1', { role: 'auditor' });
+    expect({ status: forbidden.status, details: forbidden.body.details }).toEqual({ status: 403, details: { requiredRoles: ['analyst'], role: 'auditor' } });
     const bare = await fetch(`${base}/console`, { redirect: 'manual' });
     expect([301, 302]).toContain(bare.status);
     expect(bare.headers.get('location')).toBe('/console/');
