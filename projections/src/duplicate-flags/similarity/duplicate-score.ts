@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { conceptsOf, contentWords, sharedWords } from './concept-lexicon';
+import { conceptsOf, contentWords, sharedConcepts, sharedWords } from './concept-lexicon';
 import { normalizeText } from './normalize';
 
 export interface Money {
@@ -90,13 +90,13 @@ const SHARED_WORDS_THRESHOLD = 0.6;
 function sameThingIn(a: Comparable, b: Comparable, placeWords: string[]): { sameThing: boolean; textScore: number; reason: string } {
   const [ta, tb] = [conceptsOf(a.title), conceptsOf(b.title)];
   if (ta.size > 0 && tb.size > 0) {
-    const shared = [...ta].filter((c) => tb.has(c));
+    const shared = sharedConcepts(ta, tb);
     const reason = shared.length ? `same thing: ${shared.join(', ')}` : `different things: ${[...ta].join(', ')} / ${[...tb].join(', ')}`;
-    return { sameThing: shared.length > 0, textScore: shared.length / new Set([...ta, ...tb]).size, reason };
+    return { sameThing: shared.length > 0, textScore: Math.min(1, shared.length / new Set([...ta, ...tb]).size), reason };
   }
   const [ca, cb] = [conceptsOf(`${a.title} ${a.description}`), conceptsOf(`${b.title} ${b.description}`)];
-  const shared = [...ca].filter((c) => cb.has(c));
-  if (shared.length) return { sameThing: true, textScore: shared.length / new Set([...ca, ...cb]).size, reason: `same thing: ${shared.join(', ')}` };
+  const shared = sharedConcepts(ca, cb);
+  if (shared.length) return { sameThing: true, textScore: Math.min(1, shared.length / new Set([...ca, ...cb]).size), reason: `same thing: ${shared.join(', ')}` };
   const words = sharedWords(contentWords(a.title, placeWords), contentWords(b.title, placeWords));
   if (words.share >= SHARED_WORDS_THRESHOLD) return { sameThing: true, textScore: words.share, reason: `same words: ${words.common.join(', ')}` };
   const similarity = titleSimilarity(a.title, b.title, placeWords);

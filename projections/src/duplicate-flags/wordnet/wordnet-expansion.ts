@@ -5,7 +5,8 @@ export interface SectorConcepts {
   sector: string;
   source: string;
   reviewedBy: string;
-  concepts: { id: string; en: string[]; he: string[]; wordnet: string[] }[];
+  /** `covers`: a general concept ("household goods") and the concepts it is made of. */
+  concepts: { id: string; en: string[]; he: string[]; wordnet: string[]; covers?: string[] }[];
 }
 
 export interface WordNetExpansion {
