@@ -105,6 +105,21 @@ const APART: [string, string][] = [
   ['Social workers', 'Elderly day centre'], ['Food baskets', 'Wheelchair accessibility'],
   ['Clinic reopening', 'Trauma therapy for children'], ['Trauma therapy', 'Ambulance'],
   ['Mattresses', 'Kitchen utensils'], ['Basic equipment: mattresses and bedding', 'Kitchen utensils'], ['Winter coats', 'Hygiene kits'], ['מזרונים', 'כלי מטבח'], ['Blankets', 'Mattresses'],
+  // a second batch, written after general concepts were added; all told apart as written
+  ['Rebuild the greenhouses', 'Replace the tractors'], ['Avocado orchard replanting', 'Drip irrigation lines'],
+  ['Chicken coops', 'Milking parlour'], ['Generators for the kibbutz', 'Fibre internet for homes'],
+  ['Road repaving', 'Water mains repair'], ['Sewage treatment', 'Street lighting and sidewalks'],
+  ['Perimeter cameras', 'Helmets and vests for the squad'], ['Safe rooms in homes', 'Alarm sirens'],
+  ['Kindergarten building', 'Laptops for high school pupils'], ['School buses', 'Protected classrooms'],
+  ['Summer camp for kids', 'Youth movement counsellors'], ['Swimming pool', 'Library books'],
+  ['Memorial site', 'Community clubhouse'], ['Resilience coordinator salary', 'Dining hall kitchen'],
+  ['Small business grants', 'Factory rebuilding'], ['Guest rooms for tourists', 'Retraining courses'],
+  ['Social workers for families', 'Meals for the elderly'], ['Clinic equipment', 'Art therapy for children'],
+  ['Ambulance for the region', 'Psychologist for the school'], ['Mattresses and beds', 'Winter coats'],
+  ['Diapers and hygiene kits', 'Kitchen utensils'], ['Refrigerators', 'Blankets'],
+  ['מזרונים', 'מעילים לחורף'], ['חממות', 'טרקטורים'], ['מקלטים', 'גדר היקפית'], ['גן ילדים', 'הסעות תלמידים'],
+  ['קייטנה', 'מועדון נוער'], ['עובדים סוציאליים', 'סלי מזון'], ['מרפאה', 'טיפול בטראומה'], ['חדר האוכל', 'אנדרטה'],
+  ['Temporary caravans', 'New neighbourhood lots'], ['Repair burnt homes', 'Furniture for the new homes'],
 ];
 
 const shared = (a: string, b: string) => sharedConcepts(conceptsOf(a), conceptsOf(b));
