@@ -69,6 +69,8 @@ export class EventStoreDbEventStore implements EventStore {
     return describeServerError(async () => {
       let tip = await this.readTip(streamId);
       for (let attempt = 1; ; attempt += 1) {
+        // The tip is read before the stream is searched: a twin writing in between moves the tip
+        // past the one we append at, so the server refuses and the next attempt finds the twin.
         const retried = byIds ? await this.findRetry(streamId, prepared) : undefined;
         if (retried) return retried;
         if (!satisfiesExpectedRevision(expected, tip?.revision)) {
