@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --quick] [-- --only <name>[,<name>…]]: each scenario measures its baseline
  * and c2g alternately in this run, prints a table, and the last line is JSON with every ratio.
- * Names: http, peer, appends, replay, asof, mixed, duplicates, backup, transparency, observability. Never part of npm test.
+ * Names: http, peer, peer-postgres, appends, replay, asof, mixed, duplicates, backup, observability, transparency, claims.
+ * Never part of npm test.
  */
 import { asOfScenario } from './as-of.bench';
 import { backupScenario } from './backup.bench';
@@ -11,7 +12,7 @@ import { eventStoreDbClaimsScenario } from './eventstoredb-claims.bench';
 import { httpCommandScenario } from './http-commands.bench';
 import { mixedScenario } from './mixed.bench';
 import { observabilityScenario } from './observability.bench';
-import { peerCommandPathScenario } from './peer-command-path.bench';
+import { peerCommandPathScenario, peerPostgresCommandPathScenario } from './peer-command-path.bench';
 import { replayScenario } from './replay.bench';
 import { storeAppendScenario } from './store-appends.bench';
 import { transparencyScenario } from './transparency.bench';
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, (quick: boolean) => Promise<ScenarioResult>> = {
   http: httpCommandScenario,
   mixed: mixedScenario,
   peer: peerCommandPathScenario,
+  'peer-postgres': peerPostgresCommandPathScenario,
   appends: storeAppendScenario,
   replay: replayScenario,
   asof: asOfScenario,
