@@ -9,6 +9,8 @@ import { PairingsProjection } from './pairings/pairings.projection';
 import { PlansProjection } from './plans/plans.projection';
 import { Projection } from './runner/projection';
 import { TransparencyLogProjection } from './transparency-log/transparency-log.projection';
+import { ApiKeysProjection } from './api-keys/api-keys.projection';
+import { PersonsProjection } from './persons/persons.projection';
 
 /** Every read model the API serves, in the order they are fed. */
 export function allProjections(): Projection[] {
@@ -23,5 +25,7 @@ export function allProjections(): Projection[] {
     new PairingReservationsProjection(),
     new LogTimelineProjection(),
     new TransparencyLogProjection(),
+    new ApiKeysProjection(),
+    new PersonsProjection(),
   ];
 }

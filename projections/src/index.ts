@@ -21,5 +21,7 @@ export * from './as-of/as-of-builds';
 export * from './as-of/build-as-of-from-snapshots';
 export * from './as-of/read-model-snapshots';
 export * from './runner/read-models-lock';
+export * from './api-keys/api-keys.projection';
+export * from './persons/persons.projection';
 export * from './transparency-log/transparency-log.projection';
 export * from './transparency-log/transparency-log.queries';

@@ -1,5 +1,9 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { writeLegacyAccessFile, writeLegacyPersonFile } from '../support/legacy-node-files';
+import { makeTempDir } from '../support/temp-dir';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from '../support/test-app';
 
 describe('API keys and roles', () => {
@@ -22,12 +26,32 @@ describe('API keys and roles', () => {
     expect(body).toMatchObject({ role: 'analyst', label: 'dashboard' });
     expect(body.key).toMatch(/^c2g_[a-z0-9]{16}_[A-Za-z0-9_-]{43}$/);
 
-    const raw = new Database(join(harness.dataDir, 'access.sqlite'), { readonly: true });
-    const rows = raw.prepare('SELECT * FROM api_keys').all() as Record<string, string>[];
+    // Keys are events of the access stream: the secret's SHA-256 only, never the secret.
+    const raw = new Database(join(harness.dataDir, 'events.sqlite'), { readonly: true });
+    const rows = raw.prepare(`SELECT type, data FROM events WHERE stream_id = 'access'`).all() as { type: string; data: string }[];
     raw.close();
     const secret = body.key.split('_').slice(2).join('_');
-    for (const row of rows) expect(Object.values(row).join(' ')).not.toContain(secret);
-    expect(rows.find((r) => r.key_id === body.keyId)?.secret_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.data).not.toContain(secret);
+    const issued = rows.map((r) => JSON.parse(r.data)).find((d) => d.keyId === body.keyId);
+    expect(issued).toEqual({ keyId: body.keyId, role: 'analyst', label: 'dashboard', secretHash: createHash('sha256').update(secret).digest('hex') });
+  });
+
+  it('accepts a freshly issued key on the very next request, and refuses it right after its revocation', async () => {
+    const issued = (await issue(TEST_ADMIN_KEY, { role: 'analyst', label: 'short-lived' })).json();
+    const health = () => harness.app.inject({ method: 'GET', url: '/communities', headers: { authorization: `Bearer ${issued.key}` } });
+    expect((await health()).statusCode).toBe(200);
+    const revoke = (keyId: string, key = TEST_ADMIN_KEY) =>
+      harness.app.inject({ method: 'POST', url: `/admin/api-keys/${keyId}/revocation`, headers: { authorization: `Bearer ${key}` } });
+    const revoked = await revoke(issued.keyId);
+    expect(revoked.statusCode).toBe(200);
+    expect(revoked.json()).toMatchObject({ keyId: issued.keyId, revoked: true, position: expect.stringMatching(/^\d+$/) });
+    expect((await health()).json()).toMatchObject({ code: 'api-key-invalid' });
+    expect((await revoke(issued.keyId)).statusCode).toBe(200);
+    expect((await revoke('unknownkey000000')).json()).toMatchObject({ code: 'api-key-not-found' });
+    expect((await revoke('configured-admin')).json()).toMatchObject({ code: 'configured-admin-key' });
+    expect((await revoke('../etc')).statusCode).toBe(404);
+    expect((await revoke(issued.keyId, await harness.keyFor('service'))).statusCode).toBe(403);
   });
 
   it('answers 401 without a key and with an unknown one', async () => {
@@ -80,5 +104,49 @@ describe('API key requests that are malformed', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: 'bad-request' });
+  });
+});
+
+describe('a data directory from before keys and persons moved into the log', () => {
+  let harness: TestApp;
+  const secret = 'B'.repeat(43);
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  beforeAll(async () => {
+    const dataDir = makeTempDir('c2g-legacy-');
+    writeLegacyAccessFile(join(dataDir.dir, 'access.sqlite'), [
+      { keyId: 'legacyanalyst001', role: 'analyst', label: 'old-dashboard', secretHash: hash(secret) },
+      { keyId: 'legacyrevoked001', role: 'service', label: 'old-intake', secretHash: hash(secret), revokedAt: '2025-03-01T00:00:00Z' },
+      { keyId: 'configured-admin', role: 'admin', label: 'C2G_ADMIN_KEY', secretHash: hash('an-old-admin-secret') },
+    ]);
+    writeLegacyPersonFile(join(dataDir.dir, 'persons.sqlite'), [
+      { personId: 'person-kept', name: 'Noa Levi', email: 'noa@example.org' },
+      { personId: 'person-gone', name: 'x', erased: true },
+    ]);
+    harness = await startTestApp({}, dataDir);
+  });
+  afterAll(() => harness.stop());
+
+  it('carries the old keys into the access stream on the first start: kept keys work, revoked ones do not', async () => {
+    const get = (key: string) => harness.app.inject({ method: 'GET', url: '/communities', headers: { authorization: `Bearer ${key}` } });
+    expect((await get(`c2g_legacyanalyst001_${secret}`)).statusCode).toBe(200);
+    expect((await get(`c2g_legacyrevoked001_${secret}`)).statusCode).toBe(401);
+    expect((await get('an-old-admin-secret')).statusCode).toBe(401);
+    expect(existsSync(join(harness.dataDir, 'access.sqlite'))).toBe(false);
+    expect(existsSync(join(harness.dataDir, 'access.sqlite.migrated'))).toBe(true);
+  });
+
+  it('carries the old persons into the log sealed, and deletes the file that held them in the clear', async () => {
+    const admin = { authorization: `Bearer ${TEST_ADMIN_KEY}` };
+    const kept = await harness.app.inject({ method: 'GET', url: '/persons/person-kept', headers: admin });
+    expect(kept.json()).toMatchObject({ personId: 'person-kept', details: { name: 'Noa Levi', email: 'noa@example.org' } });
+    const gone = await harness.app.inject({ method: 'GET', url: '/persons/person-gone', headers: admin });
+    expect(gone.json()).toMatchObject({ personId: 'person-gone', details: '[erased]' });
+    expect(existsSync(join(harness.dataDir, 'persons.sqlite'))).toBe(false);
+    const raw = new Database(join(harness.dataDir, 'events.sqlite'), { readonly: true });
+    const dump = (raw.prepare('SELECT group_concat(data) AS all_data FROM events').get() as { all_data: string }).all_data;
+    raw.close();
+    expect(dump).not.toContain('Noa');
+    expect(dump).toContain('A256GCM');
   });
 });

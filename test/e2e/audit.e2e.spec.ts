@@ -54,22 +54,34 @@ describe('the audit API', () => {
 
   it('verifies every chain', async () => {
     const { body } = await audit('/audit/verify');
-    expect(body).toMatchObject({ ok: true, streams: 3 });
+    // The three communities/pairing streams and the access stream (the keys issued for this test).
+    expect(body).toMatchObject({ ok: true, streams: 4 });
   });
 
-  it('erases a person: the audit view shows [erased] and every chain still verifies', async () => {
+  it('erases a person: the auditor sees the id and whether details exist, never the details; every chain still verifies', async () => {
     const before = await audit('/audit/streams/pairing-kfar-aza-boston?fromRevision=1&limit=1');
-    expect(before.body.items[0].person).toEqual({ name: 'Dana Levi', email: 'dana@example.org' });
     const personId = before.body.items[0].data.personId;
-    expect(JSON.stringify(before.body.items[0].data)).not.toContain('Dana');
+    expect(before.body.items[0].person).toEqual({ personId, details: 'present' });
+    expect(JSON.stringify(before.body)).not.toMatch(/Dana|dana@example\.org/);
+    expect(before.body.items[0].data.personDetails).toMatchObject({ alg: 'A256GCM' });
+    const asAdmin = await api.get(`/persons/${personId}?minPosition=${before.body.items[0].position}`, { role: 'admin' });
+    expect(asAdmin).toMatchObject({ status: 200, body: { personId, details: { name: 'Dana Levi', email: 'dana@example.org' } } });
+    expect((await api.get(`/persons/${personId}`, { role: 'auditor' })).status).toBe(403);
+    expect((await api.get(`/persons/${personId}`, { role: 'analyst' })).status).toBe(403);
 
     const erased = await api.post(`/persons/${personId}/erasure`, undefined, { role: 'admin' });
-    expect(erased.status).toBe(200);
+    expect(erased).toMatchObject({ status: 200, body: { personId, erased: true } });
     const after = await audit('/audit/streams/pairing-kfar-aza-boston?fromRevision=1&limit=1');
-    expect(after.body.items[0].person).toBe('[erased]');
+    expect(after.body.items[0].person).toEqual({ personId, details: 'erased' });
     expect(after.body.items[0].hash).toBe(before.body.items[0].hash);
+    expect(after.body.items[0].data).toEqual(before.body.items[0].data);
+    expect((await api.get(`/persons/${personId}`, { role: 'admin' })).body).toMatchObject({ personId, details: '[erased]' });
+    const erasures = await audit(`/audit/streams/person-${personId}`);
+    expect(erasures.body.items.map((e: { type: string; metadata: { actor: string } }) => [e.type, e.metadata.actor])).toEqual([['PersonErased', 'C2G_ADMIN_KEY']]);
     expect((await audit('/audit/verify')).body.ok).toBe(true);
+    expect((await api.post(`/persons/${personId}/erasure`, undefined, { role: 'admin' })).status).toBe(200);
     expect((await api.post('/persons/nobody/erasure', undefined, { role: 'admin' })).status).toBe(404);
+    expect((await api.get('/persons/nobody', { role: 'admin' })).status).toBe(404);
   });
 
   it('answers 404 for a stream that does not exist and 403 to an analyst', async () => {

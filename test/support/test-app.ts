@@ -15,8 +15,7 @@ export interface TestApp {
 }
 
 /** The real app on a fresh data directory, driven through Fastify's inject (no port). */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const temp = makeTempDir('c2g-e2e-');
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, temp = makeTempDir('c2g-e2e-')): Promise<TestApp> {
   const config = loadAppConfig({ LOG_LEVEL: 'error', C2G_ADMIN_KEY: TEST_ADMIN_KEY, ...env, C2G_DATA_DIR: temp.dir });
   const { app } = await createApp(config);
   await app.init();

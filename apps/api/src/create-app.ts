@@ -4,6 +4,7 @@ import { AppModule } from './app.module';
 import { bootstrapAdminKey } from './auth/bootstrap-admin-key';
 import { AppConfig } from './config/app-config';
 import { C2gLogger } from './config/c2g-logger';
+import { startupEventMetadata } from './commands/event-metadata';
 import { mountConsole } from './console/mount-console';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { mountOpenApi } from './openapi';
@@ -26,7 +27,7 @@ export interface CreatedApp {
 export async function createApp(config: AppConfig): Promise<CreatedApp> {
   const resources = await openResources(config);
   try {
-    const { generatedKey } = bootstrapAdminKey(resources.apiKeys, config.adminKey, new Date().toISOString());
+    const { generatedKey } = await bootstrapAdminKey(resources.apiKeys, config.adminKey, startupEventMetadata('first-admin-key', new Date().toISOString()));
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(config, resources),
       new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
-import { UpcastingEventStore } from '@c2g/event-store';
+import { DataKeyStore, openDataKeyStoreAt, UpcastingEventStore } from '@c2g/event-store';
 import { startTracing } from '@c2g/telemetry';
 import { allProjections, AsOfBuilds, holdReadModels, ProjectionRunner, ProjectorThread, ReadSide } from '@c2g/projections';
-import { openAccessDatabase } from './auth/access-database';
 import { ApiKeyRegistry } from './auth/api-key-registry';
+import { migrateAccessFile } from './auth/migrate-access-file';
+import { startupEventMetadata } from './commands/event-metadata';
 import { AppConfig } from './config/app-config';
 import { openEventStore } from './event-store/open-event-store';
-import { PersonStore } from './persons/person-store';
+import { migratePersonFile } from './persons/migrate-person-file';
+import { PersonVault } from './persons/person-vault';
 
 /** Resources opened before Nest starts (so failures are one clear line) and owned by the app after. */
 export interface AppResources {
@@ -14,7 +16,7 @@ export interface AppResources {
   apiKeys: ApiKeyRegistry;
   projections: ReadSide;
   asOf: AsOfBuilds;
-  persons: PersonStore;
+  persons: PersonVault;
   /** This server's claim on its read-model directory (`c2g replay` refuses while it is held). */
   readModelsLock: { release(): void };
   /** The tracer provider, when tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_TRACES_EXPORTER). */
@@ -31,12 +33,16 @@ export async function openResources(config: AppConfig): Promise<AppResources> {
     await tracing?.stop();
     throw error;
   }
-  let apiKeys: ApiKeyRegistry | undefined;
-  let persons: PersonStore | undefined;
+  let keys: DataKeyStore | undefined;
   let readModelsLock: { release(): void } | undefined;
   try {
-    apiKeys = new ApiKeyRegistry(openAccessDatabase(join(config.dataDir, 'access.sqlite')));
-    persons = PersonStore.open(join(config.dataDir, 'persons.sqlite'));
+    // API keys and personal data live in the log (and the key store beside it), so every node
+    // sharing the store shares them; files of a node from before that are carried in once.
+    keys = openDataKeyStoreAt({ connectionString: config.eventStoreConnectionString, file: join(config.dataDir, 'events.sqlite') });
+    const metadata = startupEventMetadata('carry-node-files-into-log', new Date().toISOString());
+    await migrateAccessFile(join(config.dataDir, 'access.sqlite'), store, metadata);
+    await migratePersonFile(join(config.dataDir, 'persons.sqlite'), store, keys, metadata);
+    const persons = new PersonVault(keys, store);
     const readModelsDir = join(config.dataDir, 'read-models');
     readModelsLock = holdReadModels(readModelsDir);
     // Projections run off the request thread by default; C2G_PROJECTOR=inline keeps them in it.
@@ -61,11 +67,11 @@ export async function openResources(config: AppConfig): Promise<AppResources> {
       queueLimit: 4 * config.asOfConcurrency,
       cacheSize: 8,
     });
+    const apiKeys = new ApiKeyRegistry(store, projections, config.readWaitMs);
     return { store, apiKeys, projections, asOf, persons, readModelsLock, tracing };
   } catch (error) {
     readModelsLock?.release();
-    persons?.close();
-    apiKeys?.close();
+    void keys?.close();
     void store.close();
     void tracing?.stop();
     throw error;
@@ -76,8 +82,7 @@ export async function closeResources(resources: AppResources): Promise<void> {
   await resources.projections.stop();
   resources.asOf.close();
   resources.readModelsLock.release();
-  resources.apiKeys.close();
-  resources.persons.close();
+  await resources.persons.close();
   await resources.store.close();
   await resources.tracing?.stop();
 }

@@ -4,6 +4,7 @@ import { API_KEY_REGISTRY } from '../../api/src/auth/api-key.guard';
 import { ApiKeyRegistry } from '../../api/src/auth/api-key-registry';
 import { Role } from '../../api/src/auth/role';
 import { driveCommandClock } from '../../api/src/commands/command-clock';
+import { startupEventMetadata } from '../../api/src/commands/event-metadata';
 
 export type Send = (method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: string }>;
 
@@ -23,10 +24,17 @@ export async function withInProcessApi<T>(
   const { app } = await createApp(config);
   if (clock) driveCommandClock(app, clock);
   await app.init();
+  const registry = app.get<ApiKeyRegistry>(API_KEY_REGISTRY);
+  const issuedIds: string[] = [];
   try {
-    const registry = app.get<ApiKeyRegistry>(API_KEY_REGISTRY);
-    const now = new Date().toISOString();
-    const keys = new Map(Object.entries(labels).map(([role, label]) => [role as Role, registry.issue(role as Role, label, now).key]));
+    // Keys are events now (every node honours them): revoked again when the CLI is done.
+    const metadata = startupEventMetadata('cli-in-process-api', new Date().toISOString());
+    const keys = new Map<Role, string>();
+    for (const [role, label] of Object.entries(labels)) {
+      const issued = await registry.issue(role as Role, label, metadata);
+      keys.set(role as Role, issued.key);
+      issuedIds.push(issued.principal.keyId);
+    }
     return await body((role) => async (method, url, payload, headers = {}) => {
       const response = await app.inject({
         method,
@@ -37,6 +45,8 @@ export async function withInProcessApi<T>(
       return { status: response.statusCode, body: response.body };
     });
   } finally {
+    const metadata = startupEventMetadata('cli-in-process-api', new Date().toISOString());
+    for (const keyId of issuedIds) await registry.revoke(keyId, metadata);
     await app.close();
   }
 }

@@ -13,6 +13,7 @@ export * from './pairing/pairing.commands';
 export * from './pairing/pairing.state';
 export * from './pairing/pairing.decider';
 export * from './pairing/pairing-team.rules';
+export * from './person/person.events';
 export * from './need/need.events';
 export * from './need/need.commands';
 export * from './need/need.decider';

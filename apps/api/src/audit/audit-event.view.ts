@@ -1,14 +1,15 @@
 import { StoredEvent } from '@c2g/event-store';
-import { PersonStore } from '../persons/person-store';
+import { DetailsState } from '../persons/person-vault';
 
 /**
  * An event as an auditor sees it: exactly as stored (no upcasting), with its place in the
- * log and its hash links; a referenced person is shown with their details, or "[erased]".
+ * log and its hash links. Personal data is in the data only as ciphertext (what the chain
+ * covers); a referenced person is shown as their id and whether their details still exist,
+ * never the details themselves.
  */
-export function auditEventView(event: StoredEvent, persons: PersonStore) {
+export function auditEventView(event: StoredEvent, persons: ReadonlyMap<string, DetailsState>) {
   const { prevHash, hash, ...metadata } = event.metadata;
-  const personId = (event.data as { personId?: unknown }).personId;
-  const person = typeof personId === 'string' ? persons.find(personId) : undefined;
+  const personId = personIdOf(event);
   return {
     position: event.position.toString(),
     streamId: event.streamId,
@@ -19,8 +20,11 @@ export function auditEventView(event: StoredEvent, persons: PersonStore) {
     metadata,
     prevHash,
     hash,
-    ...(typeof personId === 'string'
-      ? { person: !person ? '[unknown]' : person.erased ? '[erased]' : { name: person.name, email: person.email, phone: person.phone } }
-      : {}),
+    ...(personId !== undefined ? { person: { personId, details: persons.get(personId) ?? 'unknown' } } : {}),
   };
+}
+
+export function personIdOf(event: StoredEvent): string | undefined {
+  const personId = (event.data as { personId?: unknown } | null)?.personId;
+  return typeof personId === 'string' ? personId : undefined;
 }

@@ -4,9 +4,9 @@ import { EventStore, StoredEvent, verifyChains } from '@c2g/event-store';
 import { Roles } from '../auth/access.decorators';
 import { RAW_EVENT_STORE } from '../event-store/event-store.module';
 import { PERSON_STORE } from '../persons/person-store.token';
-import { PersonStore } from '../persons/person-store';
+import { PersonVault } from '../persons/person-vault';
 import { AuditEventsQueryDto, AuditStreamQueryDto } from './audit-query.dto';
-import { auditEventView } from './audit-event.view';
+import { auditEventView, personIdOf } from './audit-event.view';
 
 /** A search stops after this many events and says where to continue, so no request runs unbounded. */
 const SCAN_LIMIT = 50_000;
@@ -18,7 +18,7 @@ const SCAN_LIMIT = 50_000;
 export class AuditController {
   constructor(
     @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
-    @Inject(PERSON_STORE) private readonly persons: PersonStore,
+    @Inject(PERSON_STORE) private readonly persons: PersonVault,
   ) {}
 
   /** One stream, event by event, with metadata and hash links; page with ?fromRevision=. */
@@ -30,7 +30,7 @@ export class AuditController {
     const page = events.slice(0, limit);
     return {
       streamId,
-      items: page.map((event) => auditEventView(event, this.persons)),
+      items: await this.views(page),
       ...(events.length > limit ? { nextFromRevision: String(Number(page[page.length - 1].revision) + 1) } : {}),
     };
   }
@@ -56,9 +56,16 @@ export class AuditController {
     }
     const more = items.length === query.limit || scanned === SCAN_LIMIT;
     return {
-      items: items.map((event) => auditEventView(event, this.persons)),
+      items: await this.views(items),
       ...(more && last !== undefined ? { nextFromPosition: (last + 1n).toString() } : {}),
     };
+  }
+
+  /** Whether each person of a page still has details: one key-store look-up per person. */
+  private async views(events: StoredEvent[]) {
+    const ids = [...new Set(events.map(personIdOf).filter((id): id is string => id !== undefined))];
+    const states = new Map(await Promise.all(ids.map(async (id) => [id, await this.persons.state(id)] as const)));
+    return events.map((event) => auditEventView(event, states));
   }
 
   /** Recomputes every stream's hash chain and names the first broken link. */

@@ -1,55 +1,77 @@
-import type { Database, Statement } from 'better-sqlite3';
+import { EventStore, StoredEvent } from '@c2g/event-store';
+import { ACCESS_STREAM, AccessEvent, findApiKey, ReadSide } from '@c2g/projections';
 import { hashSecret, newApiKey, parseApiKey, secretMatches } from './api-key-secret';
 import { Principal, Role } from './role';
 
-/** The admin key given in C2G_ADMIN_KEY is any string; it lives under this fixed id. */
-const CONFIGURED_ADMIN_KEY_ID = 'configured-admin';
+/** The admin key given in C2G_ADMIN_KEY is any string; it is known under this fixed id. */
+export const CONFIGURED_ADMIN_KEY_ID = 'configured-admin';
 
-interface KeyRow {
-  key_id: string;
-  role: Role;
-  label: string;
-  secret_hash: string;
-}
+/** Who wrote an access event: the metadata every event carries (DESIGN section 4). */
+export type AccessEventMetadata = Record<string, unknown> & { occurredAt: string };
 
-/** Issues and checks API keys; only hashes are stored, a key is shown once at issue. */
+/**
+ * API keys as events: issuing and revoking append to the access stream (the secret's hash
+ * only), and every node authenticates from its `api-keys` read model of that stream, so a
+ * key issued or revoked through one node holds on all of them within the projection lag.
+ * The writer waits for its own read model to reach its append (read-your-writes on that node).
+ * C2G_ADMIN_KEY is checked against its hash in memory: each node is configured with it.
+ */
 export class ApiKeyRegistry {
-  private readonly insert: Statement;
-  private readonly byId: Statement;
-  private readonly countAdmins: Statement;
+  private configuredAdminHash?: string;
 
-  constructor(private readonly db: Database) {
-    this.insert = db.prepare(
-      `INSERT INTO api_keys (key_id, role, label, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (key_id) DO UPDATE SET secret_hash = excluded.secret_hash, revoked_at = NULL`,
-    );
-    this.byId = db.prepare(`SELECT key_id, role, label, secret_hash FROM api_keys WHERE key_id = ? AND revoked_at IS NULL`);
-    this.countAdmins = db.prepare(`SELECT count(*) AS n FROM api_keys WHERE role = 'admin' AND revoked_at IS NULL`);
-  }
+  constructor(
+    private readonly store: EventStore,
+    private readonly readSide: ReadSide,
+    private readonly readWaitMs: number,
+  ) {}
 
-  issue(role: Role, label: string, now: string): { key: string; principal: Principal } {
+  /** `bootstrap`: at a start, before the read side runs: append at this revision and do not wait. */
+  async issue(role: Role, label: string, metadata: AccessEventMetadata, bootstrap?: { expectedRevision: bigint | 'no_stream' }): Promise<{ key: string; principal: Principal; position: bigint }> {
     const { keyId, secret, key } = newApiKey();
-    this.insert.run(keyId, role, label, hashSecret(secret), now);
-    return { key, principal: { keyId, role, label } };
+    const event: AccessEvent = { type: 'ApiKeyIssued', data: { keyId, role, label, secretHash: hashSecret(secret) } };
+    const { position } = await this.store.append(ACCESS_STREAM, [{ ...event, metadata }], { expectedRevision: bootstrap?.expectedRevision ?? 'any' });
+    if (!bootstrap) await this.readSide.waitFor(['api-keys'], position, this.readWaitMs);
+    return { key, principal: { keyId, role, label }, position };
   }
 
-  /** C2G_ADMIN_KEY: the operator's own secret becomes (or replaces) the configured admin key. */
-  useConfiguredAdminKey(secret: string, now: string): void {
-    this.insert.run(CONFIGURED_ADMIN_KEY_ID, 'admin', 'C2G_ADMIN_KEY', hashSecret(secret), now);
+  /** Undefined when this node's read model knows no such key; revoking twice is a no-op success. */
+  async revoke(keyId: string, metadata: AccessEventMetadata): Promise<{ position: bigint } | undefined> {
+    const known = findApiKey(this.readSide.database('api-keys'), keyId);
+    if (!known) return undefined;
+    if (known.revoked) return { position: this.readSide.position('api-keys') };
+    const event: AccessEvent = { type: 'ApiKeyRevoked', data: { keyId } };
+    const { position } = await this.store.append(ACCESS_STREAM, [{ ...event, metadata }]);
+    await this.readSide.waitFor(['api-keys'], position, this.readWaitMs);
+    return { position };
   }
 
-  hasAdminKey(): boolean {
-    return (this.countAdmins.get() as { n: number }).n > 0;
+  /** C2G_ADMIN_KEY: the operator's own secret, accepted on every node configured with it. */
+  useConfiguredAdminKey(secret: string): void {
+    this.configuredAdminHash = hashSecret(secret);
+  }
+
+  /** Reads the access stream itself (not the read model, which may not have started yet). */
+  async accessState(): Promise<{ revision: bigint | undefined; activeAdmins: number }> {
+    const keys = new Map<string, { role: string; revoked: boolean }>();
+    let revision: bigint | undefined;
+    for await (const stored of this.store.readStream(ACCESS_STREAM) as AsyncIterable<StoredEvent>) {
+      revision = stored.revision;
+      const event = { type: stored.type, data: stored.data } as AccessEvent;
+      if (event.type === 'ApiKeyIssued') keys.set(event.data.keyId, { role: event.data.role, revoked: false });
+      else if (event.type === 'ApiKeyRevoked') keys.set(event.data.keyId, { ...(keys.get(event.data.keyId) ?? { role: '' }), revoked: true });
+    }
+    return { revision, activeAdmins: [...keys.values()].filter((k) => k.role === 'admin' && !k.revoked).length };
   }
 
   authenticate(presented: string): Principal | undefined {
     const parsed = parseApiKey(presented);
-    const row = this.byId.get(parsed ? parsed.keyId : CONFIGURED_ADMIN_KEY_ID) as KeyRow | undefined;
-    if (!row || !secretMatches(parsed ? parsed.secret : presented, row.secret_hash)) return undefined;
-    return { keyId: row.key_id, role: row.role, label: row.label };
-  }
-
-  close(): void {
-    this.db.close();
+    if (!parsed) {
+      if (!this.configuredAdminHash || !secretMatches(presented, this.configuredAdminHash)) return undefined;
+      return { keyId: CONFIGURED_ADMIN_KEY_ID, role: 'admin', label: 'C2G_ADMIN_KEY' };
+    }
+    const record = findApiKey(this.readSide.database('api-keys'), parsed.keyId);
+    if (!record || record.revoked || !secretMatches(parsed.secret, record.secretHash)) return undefined;
+    return { keyId: record.keyId, role: record.role as Role, label: record.label };
   }
 }
+

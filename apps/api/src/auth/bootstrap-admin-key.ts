@@ -1,18 +1,28 @@
-import { ApiKeyRegistry } from './api-key-registry';
+import { WrongExpectedVersionError } from '@c2g/event-store';
+import { AccessEventMetadata, ApiKeyRegistry } from './api-key-registry';
 
 /**
- * Makes sure someone can administer a fresh install: C2G_ADMIN_KEY wins when set;
- * otherwise the first start generates an admin key and returns it to be printed once.
+ * Makes sure someone can administer a fresh install: C2G_ADMIN_KEY wins when set (on every
+ * node configured with it); otherwise the first start of the first node generates an admin
+ * key in the access stream and returns it to be printed once. Nodes starting together race
+ * at the stream's revision: one wins, the others find its key and print nothing.
  */
-export function bootstrapAdminKey(
+export async function bootstrapAdminKey(
   registry: ApiKeyRegistry,
   configuredSecret: string | undefined,
-  now: string,
-): { generatedKey?: string } {
+  metadata: AccessEventMetadata,
+): Promise<{ generatedKey?: string }> {
   if (configuredSecret) {
-    registry.useConfiguredAdminKey(configuredSecret, now);
+    registry.useConfiguredAdminKey(configuredSecret);
     return {};
   }
-  if (registry.hasAdminKey()) return {};
-  return { generatedKey: registry.issue('admin', 'first-start admin', now).key };
+  const { revision, activeAdmins } = await registry.accessState();
+  if (activeAdmins > 0) return {};
+  try {
+    const { key } = await registry.issue('admin', 'first-start admin', metadata, { expectedRevision: revision ?? 'no_stream' });
+    return { generatedKey: key };
+  } catch (error) {
+    if (error instanceof WrongExpectedVersionError) return {};
+    throw error;
+  }
 }

@@ -18,3 +18,8 @@ export function eventMetadataOf(context: CommandContext, traceparent?: string) {
     ...(traceparent ? { traceparent } : {}),
   };
 }
+
+/** Metadata of events c2g writes on its own at a start (first admin key, carrying old files into the log). */
+export function startupEventMetadata(purpose: string, now: string) {
+  return { actor: 'c2g', actorKeyId: 'c2g', role: 'admin', commandId: purpose, correlationId: purpose, causationId: purpose, occurredAt: now };
+}

@@ -1,2 +1,2 @@
-/** Injection token of the person store (team members' personal data, outside the event log). */
+/** Injection token of the person vault (team members' personal data, sealed in events under erasable keys). */
 export const PERSON_STORE = Symbol('PERSON_STORE');

@@ -7,9 +7,11 @@ export const BACKUP_FORMAT = 'c2g-backup/1';
 
 /** The SQLite files a backup holds, in the order they are copied (the log first: see take-backup.ts). */
 export const BACKED_UP_FILES = [
-  { name: 'events.sqlite', holds: 'event log (the only source of truth)', required: true },
-  { name: 'persons.sqlite', holds: "team members' personal data", required: false },
-  { name: 'access.sqlite', holds: 'API key hashes', required: false },
+  // The log holds API keys and sealed personal data, and its data_keys table the keys to them.
+  { name: 'events.sqlite', holds: 'event log (the only source of truth) and its data keys', required: true },
+  // Only in a directory not started since keys and persons moved into the log (its next start carries them in).
+  { name: 'persons.sqlite', holds: "team members' personal data (from before it moved into the log)", required: false },
+  { name: 'access.sqlite', holds: 'API key hashes (from before they moved into the log)', required: false },
 ] as const;
 
 export interface BackedUpFile {

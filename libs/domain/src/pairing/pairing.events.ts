@@ -1,3 +1,4 @@
+import { SealedPersonDetails } from '../person/person.events';
 import { Money } from '../shared/money';
 
 export type PartnershipType = 'existing' | 'additional' | 'new';
@@ -34,7 +35,8 @@ export type PairingEvent =
     }
   /** The pairing id was reserved by its communities but never created; its communities are freed after this. */
   | { type: 'PairingAbandoned'; data: { pairingId: string; communityIds: string[]; reason: string } }
-  | { type: 'TeamMemberAssigned'; data: { pairingId: string; memberId: string; side: TeamSide; role: string; personId: string } }
+  /** `personDetails`: the member's details sealed under their person key (absent on events from before they moved into the log). */
+  | { type: 'TeamMemberAssigned'; data: { pairingId: string; memberId: string; side: TeamSide; role: string; personId: string; personDetails?: SealedPersonDetails } }
   | { type: 'TeamMemberReleased'; data: { pairingId: string; memberId: string; side: TeamSide; reason?: string } }
   | { type: 'PledgeMade'; data: { pairingId: string; pledgeId: string; year: number; amount: Money; needId?: string } }
   | {

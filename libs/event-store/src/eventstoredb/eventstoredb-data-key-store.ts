@@ -2,9 +2,8 @@ import { EventStoreDBClient, jsonEvent, NO_STREAM, StreamDeletedError, StreamNot
 import { randomBytes } from 'node:crypto';
 import { DATA_KEY_BYTES, DataKeyState, DataKeyStore } from '../port/data-key-store';
 import { StoreClosedError } from '../port/event-store-errors';
+import { DATA_KEY_STREAM_PREFIX } from './eventstoredb-records';
 
-/** Streams holding one data key each; never part of the program's log. */
-export const DATA_KEY_STREAM_PREFIX = 'c2g-data-key-';
 
 const DATA_KEY_MADE = 'DataKeyMade';
 
@@ -38,11 +37,10 @@ export class EventStoreDbDataKeyStore implements DataKeyStore {
   async find(keyId: string): Promise<DataKeyState> {
     this.assertOpen();
     try {
-      for await (const { event } of this.client.readStream(streamOf(keyId), { maxCount: 1 })) {
-        const key = (event?.data as { key?: unknown } | undefined)?.key;
-        if (typeof key === 'string') return { state: 'present', key: Buffer.from(key, 'base64') };
-      }
-      return { state: 'unknown' };
+      // Read to its end (one event), never left mid-stream: an abandoned read is a call left open.
+      let key: unknown;
+      for await (const { event } of this.client.readStream(streamOf(keyId), { maxCount: 1 })) key ??= (event?.data as { key?: unknown } | undefined)?.key;
+      return typeof key === 'string' ? { state: 'present', key: Buffer.from(key, 'base64') } : { state: 'unknown' };
     } catch (error) {
       if (error instanceof StreamNotFoundError) return { state: 'unknown' };
       if (error instanceof StreamDeletedError) return { state: 'destroyed' };

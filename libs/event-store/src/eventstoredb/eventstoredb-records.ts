@@ -11,9 +11,17 @@ const NO_POSITION = 2n ** 63n;
 
 export type RecordedEvent = NonNullable<ResolvedEvent['event']>;
 
-/** c2g's own events: not the server's system records, not the adapter's event-id claims. */
+/** Streams of the data-key store (eventstoredb-data-key-store.ts): one per person key, never part of the log. */
+export const DATA_KEY_STREAM_PREFIX = 'c2g-data-key-';
+
+/** c2g's own events: not the server's system records, not the adapter's event-id claims, not data keys. */
 export function isProgramRecord(event: RecordedEvent): boolean {
-  return !event.streamId.startsWith('$') && !event.type.startsWith('$') && !event.streamId.startsWith(EVENT_ID_CLAIM_PREFIX);
+  return (
+    !event.streamId.startsWith('$') &&
+    !event.type.startsWith('$') &&
+    !event.streamId.startsWith(EVENT_ID_CLAIM_PREFIX) &&
+    !event.streamId.startsWith(DATA_KEY_STREAM_PREFIX)
+  );
 }
 
 /** Every event of a bounded read, the read run to its end. */

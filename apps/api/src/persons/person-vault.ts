@@ -1,0 +1,56 @@
+import { PersonEvent, personStreamId, SealedPersonDetails } from '@c2g/domain';
+import { DataKeyStore, EventStore } from '@c2g/event-store';
+import { openPersonDetails, PersonDetails, sealPersonDetails } from './person-details-cipher';
+
+/** Shown wherever erased details would have been. */
+export const ERASED = '[erased]';
+
+/** What is known of a person's details without reading them: all an auditor may see. */
+export type DetailsState = 'present' | 'erased' | 'unknown';
+
+/**
+ * Team members' personal data, crypto-shredded: details go into events sealed under the
+ * person's own key (the key store beside the events), and erasure destroys the key. The
+ * key store is shared by every node, so an erasure holds on every node at once.
+ */
+export class PersonVault {
+  constructor(
+    private readonly keys: DataKeyStore,
+    private readonly store: EventStore,
+  ) {}
+
+  /** Undefined when the person was erased (a destroyed key is never made again). */
+  async seal(personId: string, details: PersonDetails): Promise<SealedPersonDetails | undefined> {
+    const key = await this.keys.provide(personId);
+    return key && sealPersonDetails(personId, details, key);
+  }
+
+  async reveal(personId: string, sealed: SealedPersonDetails): Promise<PersonDetails | typeof ERASED> {
+    const found = await this.keys.find(personId);
+    if (found.state !== 'present') return ERASED;
+    return openPersonDetails(personId, sealed, found.key);
+  }
+
+  async state(personId: string): Promise<DetailsState> {
+    const found = await this.keys.find(personId);
+    return found.state === 'present' ? 'present' : found.state === 'destroyed' ? 'erased' : 'unknown';
+  }
+
+  /**
+   * Destroys the key, then records the erasure (PersonErased, for the audit trail and the read
+   * models). False for a person no key was ever made for. Erasing again records nothing new.
+   */
+  async erase(personId: string, metadata: Record<string, unknown>): Promise<{ position?: bigint } | undefined> {
+    const before = await this.keys.find(personId);
+    if (before.state === 'unknown') return undefined;
+    await this.keys.destroy(personId);
+    if (before.state === 'destroyed') return {};
+    const event: PersonEvent = { type: 'PersonErased', data: { personId } };
+    const { position } = await this.store.append(personStreamId(personId), [{ ...event, metadata }]);
+    return { position };
+  }
+
+  close(): Promise<void> {
+    return this.keys.close();
+  }
+}
