@@ -134,7 +134,7 @@ describe('read models over HTTP', () => {
   it('is ready once every read model is caught up', async () => {
     const ready = await harness.app.inject({ method: 'GET', url: '/ready' });
     expect(ready.json().projections.map((p: { name: string }) => p.name)).toEqual([
-      'communities', 'plans', 'pairings', 'funding-ledger', 'needs-board', 'coverage', 'duplicate-flags', 'pairing-reservations', 'log-timeline', 'transparency-log',
+      'communities', 'plans', 'pairings', 'funding-ledger', 'needs-board', 'coverage', 'duplicate-flags', 'pairing-reservations', 'log-timeline', 'transparency-log', 'api-keys', 'persons',
     ]);
   });
 });
