@@ -42,6 +42,8 @@ const ROUTE_ROLES: Record<string, Role> = {
   'GET /audit/events/{position}/inclusion': 'auditor',
   'GET /audit/consistency': 'auditor',
   'POST /persons/{id}/erasure': 'admin',
+  'GET /persons/{id}': 'admin',
+  'POST /admin/api-keys/{keyId}/revocation': 'admin',
   'GET /duplicate-flags': 'analyst',
   'POST /duplicate-flags/{id}/resolution': 'service',
   'GET /duplicate-flags/explanation': 'analyst',
