@@ -8,7 +8,7 @@ import { eventually } from '../support/eventually';
 import { boston, kfarAza, kfarAzaBoston, teamMember } from '../support/program-fixtures';
 import { runCli } from '../support/run-cli';
 import { exited, runTs } from '../support/run-ts';
-import { issueKey, postJson, ServerProcess, startServer } from '../support/server-process';
+import { issueKey, postJson, SERVER_ADMIN_KEY, ServerProcess, startServer } from '../support/server-process';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -93,13 +93,16 @@ describe('backup drill: back up under write load, restore, start on the copy', (
       const restored = await startServer(restoredDir);
       servers.push(restored);
 
-      // The keys and the person store came along: keys issued before the backup work, the team member has a name.
+      // The keys and the data keys came along: keys issued before the backup work, the team member's details open.
       const read = await fetch(`${restored.url}/communities?minPosition=${cut}&limit=1`, { headers: { authorization: `Bearer ${analyst}` } });
       expect(read.status).toBe(200);
       const stream = (await (await fetch(`${restored.url}/audit/streams/pairing-kfar-aza-boston`, { headers: { authorization: `Bearer ${auditor}` } })).json()) as {
-        items: { type: string; person?: unknown }[];
+        items: { type: string; person?: { personId: string; details: string } }[];
       };
-      expect(stream.items.find((e) => e.type === 'TeamMemberAssigned')?.person).toMatchObject({ name: teamMember('israeli', 1).person.name });
+      const person = stream.items.find((e) => e.type === 'TeamMemberAssigned')?.person;
+      expect(person?.details).toBe('present');
+      const details = await fetch(`${restored.url}/persons/${person?.personId}?minPosition=${cut}`, { headers: { authorization: `Bearer ${SERVER_ADMIN_KEY}` } });
+      expect(((await details.json()) as { details: unknown }).details).toMatchObject({ name: teamMember('israeli', 1).person.name });
       await eventually(async () => expect((await fetch(`${restored.url}/ready`)).status).toBe(200), 20_000);
       await restored.kill();
 
