@@ -11,6 +11,8 @@ type Answer = { status: number; body: any }; // eslint-disable-line @typescript-
  * would: everything a node needs (events, API keys, sealed personal data, data keys) is in
  * the store, so no request needs to reach a particular node.
  */
+jest.setTimeout(30_000);
+
 describe('three API processes on one EventStoreDB', () => {
   let server: EventStoreDbDouble;
   let nodes: ApiProcess[] = [];
@@ -45,6 +47,8 @@ describe('three API processes on one EventStoreDB', () => {
     nodes = [first, ...(await Promise.all([1, 2].map((i) => startApiProcess(env(i)))))];
     await within('first node printed its admin key', async () => /Admin API key[^\n]*\n\s+(\S+)/.test(first.output()));
     admin = /Admin API key[^\n]*\n\s+(\S+)/.exec(first.output())![1];
+    // A balancer sends requests to ready nodes only: a node's keys are those its read models have caught up to.
+    for (const node of nodes) await within('node ready', async () => (await fetch(`${node.url}/ready`)).status === 200, 30_000);
   }, 60_000);
 
   afterAll(async () => {

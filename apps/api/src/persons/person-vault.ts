@@ -1,6 +1,9 @@
 import { PersonEvent, personStreamId, SealedPersonDetails } from '@c2g/domain';
 import { DataKeyStore, EventStore } from '@c2g/event-store';
+import { v5 as uuidV5 } from 'uuid';
 import { openPersonDetails, PersonDetails, sealPersonDetails } from './person-details-cipher';
+
+const ERASURE_NAMESPACE = '3f6e2b1c-8d4a-4e7f-9c2b-5a1d0e9f8b76';
 
 /** Shown wherever erased details would have been. */
 export const ERASED = '[erased]';
@@ -38,15 +41,14 @@ export class PersonVault {
 
   /**
    * Destroys the key, then records the erasure (PersonErased, for the audit trail and the read
-   * models). False for a person no key was ever made for. Erasing again records nothing new.
+   * models). Undefined for a person no key was ever made for. Erasing again records nothing new.
    */
-  async erase(personId: string, metadata: Record<string, unknown>): Promise<{ position?: bigint } | undefined> {
-    const before = await this.keys.find(personId);
-    if (before.state === 'unknown') return undefined;
-    await this.keys.destroy(personId);
-    if (before.state === 'destroyed') return {};
+  async erase(personId: string, metadata: Record<string, unknown>): Promise<{ position: bigint } | undefined> {
+    if (!(await this.keys.destroy(personId))) return undefined;
+    // One PersonErased per person, whatever the retries: its id is derived from the person, so
+    // a retry after a failed append records it and a repeated erasure is the same append again.
     const event: PersonEvent = { type: 'PersonErased', data: { personId } };
-    const { position } = await this.store.append(personStreamId(personId), [{ ...event, metadata }]);
+    const { position } = await this.store.append(personStreamId(personId), [{ eventId: uuidV5(`${personId}/erased`, ERASURE_NAMESPACE), ...event, metadata }]);
     return { position };
   }
 

@@ -50,7 +50,7 @@ export class PersonsController {
       "Destroys the person's data key (crypto-shredding) and records PersonErased. Every node shows \"[erased]\" from the answer on; " +
       'the events keep their ciphertext, so every hash chain still verifies. Erasing again changes nothing.',
   })
-  @ApiResponse({ status: 200, description: '{ personId, erased: true, position? }' })
+  @ApiResponse({ status: 200, description: '{ personId, erased: true, position }' })
   @ApiResponse({ status: 400, description: 'validation-failed: the id is not a UUID or slug' })
   @ApiResponse({ status: 401, description: 'api-key-missing or api-key-invalid' })
   @ApiResponse({ status: 403, description: 'role-forbidden: the key is not an admin key' })
@@ -60,6 +60,6 @@ export class PersonsController {
   async erase(@Param('id', IdParamPipe) id: string, @Command() context: CommandContext) {
     const erased = await this.persons.erase(id, eventMetadataOf(context));
     if (!erased) throw new NotFoundException({ code: 'person-not-found', message: `no person ${id}` });
-    return { personId: id, erased: true, ...(erased.position !== undefined ? { position: erased.position.toString() } : {}) };
+    return { personId: id, erased: true, position: erased.position.toString() };
   }
 }
