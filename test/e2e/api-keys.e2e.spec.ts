@@ -142,6 +142,8 @@ describe('a data directory from before keys and persons moved into the log', () 
     expect(kept.json()).toMatchObject({ personId: 'person-kept', details: { name: 'Noa Levi', email: 'noa@example.org' } });
     const gone = await harness.app.inject({ method: 'GET', url: '/persons/person-gone', headers: admin });
     expect(gone.json()).toMatchObject({ personId: 'person-gone', details: '[erased]' });
+    const audited = await harness.app.inject({ method: 'GET', url: '/audit/streams/person-person-gone', headers: { authorization: `Bearer ${await harness.keyFor('auditor')}` } });
+    expect(audited.json().items.map((e: { type: string; person: unknown }) => [e.type, e.person])).toEqual([['PersonErased', { personId: 'person-gone', details: 'erased' }]]);
     expect(existsSync(join(harness.dataDir, 'persons.sqlite'))).toBe(false);
     const raw = new Database(join(harness.dataDir, 'events.sqlite'), { readonly: true });
     const dump = (raw.prepare('SELECT group_concat(data) AS all_data FROM events').get() as { all_data: string }).all_data;
