@@ -42,7 +42,8 @@ async function scrapeEverySecond(server: BenchServer, key: string, running: () =
  * What watching c2g costs (issue 21): the HTTP scenario's POST /needs load against two servers
  * in processes of their own, one with tracing off (the default; metrics are always kept), one
  * with traces exported over OTLP/HTTP to a local stand-in collector and /metrics scraped every
- * second. Rounds alternate; the ratio is the median throughput with / without.
+ * second, one the same with one trace in ten sampled (the SDK's OTEL_TRACES_SAMPLER variables).
+ * Rounds alternate; the ratio is the median throughput with every trace kept / without.
  */
 export async function observabilityScenario(quick: boolean) {
   const seconds = quick ? 3 : 10;
@@ -50,11 +51,19 @@ export async function observabilityScenario(quick: boolean) {
   const collector = await startCollector();
   const plainDir = makeTempDir('c2g-bench-obs-off-');
   const tracedDir = makeTempDir('c2g-bench-obs-on-');
+  const sampledDir = makeTempDir('c2g-bench-obs-sampled-');
   const plain = await startServer(plainDir.dir, { OTEL_TRACES_EXPORTER: 'none' });
   const traced = await startServer(tracedDir.dir, { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_TRACES_EXPORTER: 'otlp' });
+  // The SDK's standard sampler variables: one trace in ten kept, whole (children follow the root's decision).
+  const sampled = await startServer(sampledDir.dir, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+    OTEL_TRACES_EXPORTER: 'otlp',
+    OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+    OTEL_TRACES_SAMPLER_ARG: '0.1',
+  });
   try {
     const keys = new Map<BenchServer, { service: string; operator: string; next: number }>();
-    for (const server of [plain, traced]) {
+    for (const server of [plain, traced, sampled]) {
       const service = await server.key('service', 'bench-services');
       const operator = await server.key('operator', 'bench-prometheus');
       await setUpPairings(server.post, service);
@@ -77,16 +86,18 @@ export async function observabilityScenario(quick: boolean) {
     };
     const off: Load[] = [];
     const on: Load[] = [];
+    const onSampled: Load[] = [];
     for (let round = 0; round < rounds; round += 1) {
       off.push(await load(plain, false));
       on.push(await load(traced, true));
+      onSampled.push(await load(sampled, true));
     }
     const summary = (loads: Load[]) => ({
       throughput: median(loads.map((l) => l.requestsPerSecond)),
       p99: median(loads.map((l) => l.p99)),
       non2xx: loads.reduce((sum, l) => sum + l.non2xx, 0),
     });
-    const [without, withObservability] = [summary(off), summary(on)];
+    const [without, withObservability, withSampling] = [summary(off), summary(on), summary(onSampled)];
     const row = (s: typeof without) => `${Math.round(s.throughput)} req/s, p99 ${s.p99} ms, non-2xx ${s.non2xx}`;
     if (collector.bytes() === 0) throw new Error('the traced server exported no spans to the collector');
     return {
@@ -94,14 +105,16 @@ export async function observabilityScenario(quick: boolean) {
       rows: [
         ['POST /needs, tracing off', row(without)],
         ['POST /needs, OTLP traces + /metrics scraped 1/s', row(withObservability)],
+        ['POST /needs, the same with 10 % of traces sampled', `${row(withSampling)}; ratio ${(withSampling.throughput / without.throughput).toFixed(2)}`],
         ['  spans exported to the collector', `${(collector.bytes() / 1e6).toFixed(1)} MB of OTLP/HTTP`],
       ],
       ratio: { key: 'observabilityOverheadRatio', value: withObservability.throughput / without.throughput, target: '≥ 0.9' },
     };
   } finally {
-    await Promise.all([plain.stop(), traced.stop()]);
+    await Promise.all([plain.stop(), traced.stop(), sampled.stop()]);
     collector.server.close();
     plainDir.remove();
     tracedDir.remove();
+    sampledDir.remove();
   }
 }
