@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { AuditPageDto } from '../audit-query.dto';
 
 const SIZE = /^\d{1,15}$/;
 
@@ -28,17 +28,10 @@ export class ConsistencyQueryDto {
   to?: string;
 }
 
-export class CheckpointsQueryDto {
+/** Signed checkpoints from a tree size on, paged like the other audit lists. */
+export class CheckpointsQueryDto extends AuditPageDto {
   @ApiPropertyOptional({ description: 'first tree size to list', default: '0' })
   @IsOptional()
   @Matches(SIZE, { message: 'from must be a whole number' })
   from?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit: number = 100;
 }
