@@ -217,7 +217,7 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     if (batch.length === 0) return;
     let outcomes: Outcome[];
-    const started = process.hrtime.bigint();
+    const started = this.commitListeners.size > 0 ? process.hrtime.bigint() : 0n;
     try {
       outcomes = this.db.transaction(() => {
         this.forgetTipsIfOthersWrote();
