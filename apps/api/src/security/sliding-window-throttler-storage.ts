@@ -17,7 +17,7 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
  * The rate limiter's memory: at most `limit` hits per tracker within any `ttl`, then blocked
  * for `blockDuration` — the semantics of @nestjs/throttler's in-memory storage, at O(1)
  * amortised per request. That storage filters every live hit on every request and takes
- * `Math.min(...hits)`, so its cost grows with the limit and a limit above ~100,000 a minute
+ * `Math.min(...hits)`, so its cost grows with the limit and a limit above ~125,000 a minute
  * throws RangeError (measured in the profile behind docs/benchmarks.md). Hits expire in the
  * order they were made, so expired ones are dropped from the front.
  */

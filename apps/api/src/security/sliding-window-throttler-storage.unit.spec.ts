@@ -45,7 +45,7 @@ describe('SlidingWindowThrottlerStorage', () => {
 
   it('takes a limit of a million a minute: 300,000 live hits do not throw', async () => {
     // @nestjs/throttler's own storage filters every live hit per request and spreads them
-    // into Math.min, which throws RangeError past ~100k live hits.
+    // into Math.min, which throws RangeError past ~125,000 live hits (seen: 130,000 throws on Node 20).
     const { clock, storage } = storageAt();
     let last;
     for (let i = 0; i < 300_000; i += 1) {
