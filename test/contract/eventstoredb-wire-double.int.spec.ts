@@ -1,4 +1,4 @@
-import { AppendTooLargeError, EventStoreDbEventStore } from '@c2g/event-store';
+import { AppendTooLargeError, EventStoreDbDataKeyStore, EventStoreDbEventStore, InvalidAppendError } from '@c2g/event-store';
 import { startEventStoreDbDouble } from '../eventstoredb-double/eventstoredb-double';
 import { collect } from '../support/collect';
 import { eventStoreContract } from './event-store.contract';
@@ -30,6 +30,23 @@ describe('EventStoreDB adapter: server-side answers', () => {
       expect(a).toEqual({ nextRevision: 2n, position: stored[2].position });
       expect(b).toEqual(a);
     } finally {
+      await store.close();
+      await server.stop();
+    }
+  });
+
+  it('refuses appends to its own streams (data keys, old event-id claims): a caller could otherwise plant a person’s key', async () => {
+    const server = await startEventStoreDbDouble();
+    const store = new EventStoreDbEventStore({ connectionString: server.connectionString });
+    const keys = new EventStoreDbDataKeyStore({ connectionString: server.connectionString });
+    try {
+      for (const streamId of ['c2g-data-key-person-1', 'c2g-event-id-0b7d3c52-8a8e-4f1e-9a77-1f0c5a2b9e10']) {
+        await expect(store.append(streamId, someEvents(1))).rejects.toThrow(InvalidAppendError);
+      }
+      expect(await keys.find('person-1')).toEqual({ state: 'unknown' });
+      expect(await store.headPosition()).toBe(0n);
+    } finally {
+      await keys.close();
       await store.close();
       await server.stop();
     }

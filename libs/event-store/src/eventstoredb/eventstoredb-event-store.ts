@@ -19,7 +19,7 @@ import { EventToAppend, StoredEvent } from '../port/stored-event';
 import { assertFits, DEFAULT_MAX_APPEND_SIZE } from './eventstoredb-append-size';
 import { describeServerError, translateServerError } from './eventstoredb-errors';
 import { readStartFor, toPortPosition } from './eventstoredb-positions';
-import { drain, EVENT_ID_CLAIM_PREFIX, isProgramRecord, readStreamEvents, RecordedEvent, toStoredEvent, toWireEvent } from './eventstoredb-records';
+import { drain, isProgramRecord, readStreamEvents, RecordedEvent, reservedPrefixOf, toStoredEvent, toWireEvent } from './eventstoredb-records';
 import { followAll, ReconnectPolicy } from './eventstoredb-subscription';
 
 export interface EventStoreDbEventStoreOptions {
@@ -236,7 +236,8 @@ export class EventStoreDbEventStore implements EventStore {
 }
 
 function assertOwnStream(streamId: string, events: PreparedEvent[]): void {
-  if (streamId.startsWith(EVENT_ID_CLAIM_PREFIX)) throw new InvalidAppendError(`stream ids starting with ${EVENT_ID_CLAIM_PREFIX} are reserved (claim streams of earlier versions)`);
+  const reserved = reservedPrefixOf(streamId);
+  if (reserved) throw new InvalidAppendError(`stream ids starting with ${reserved} are reserved for the store's own streams (event-id claims of earlier versions, data keys)`);
   const ids = new Set<string>();
   for (const { eventId } of events) {
     if (ids.has(eventId)) throw new EventIdConflictError(eventId, 'twice in this append');

@@ -14,14 +14,17 @@ export type RecordedEvent = NonNullable<ResolvedEvent['event']>;
 /** Streams of the data-key store (eventstoredb-data-key-store.ts): one per person key, never part of the log. */
 export const DATA_KEY_STREAM_PREFIX = 'c2g-data-key-';
 
-/** c2g's own events: not the server's system records, not the adapter's event-id claims, not data keys. */
+/** Stream-id prefixes the adapter keeps for itself: never part of the log, never appended to by callers. */
+export const RESERVED_STREAM_PREFIXES = [EVENT_ID_CLAIM_PREFIX, DATA_KEY_STREAM_PREFIX] as const;
+
+/** The reserved prefix `streamId` starts with, if any. */
+export function reservedPrefixOf(streamId: string): string | undefined {
+  return RESERVED_STREAM_PREFIXES.find((prefix) => streamId.startsWith(prefix));
+}
+
+/** c2g's own events: not the server's system records, not the adapter's own streams (event-id claims, data keys). */
 export function isProgramRecord(event: RecordedEvent): boolean {
-  return (
-    !event.streamId.startsWith('$') &&
-    !event.type.startsWith('$') &&
-    !event.streamId.startsWith(EVENT_ID_CLAIM_PREFIX) &&
-    !event.streamId.startsWith(DATA_KEY_STREAM_PREFIX)
-  );
+  return !event.streamId.startsWith('$') && !event.type.startsWith('$') && reservedPrefixOf(event.streamId) === undefined;
 }
 
 /** Every event of a bounded read, the read run to its end. */
