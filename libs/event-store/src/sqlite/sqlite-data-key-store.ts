@@ -35,8 +35,12 @@ export class SqliteDataKeyStore implements DataKeyStore {
 
   async provide(keyId: string): Promise<Buffer | undefined> {
     this.assertOpen();
-    this.insert.run(keyId, randomBytes(DATA_KEY_BYTES));
-    const found = await this.find(keyId);
+    // Most calls find the key already made: a read, no write transaction beside the event store's.
+    let found = await this.find(keyId);
+    if (found.state === 'unknown') {
+      this.insert.run(keyId, randomBytes(DATA_KEY_BYTES)); // another connection may have won: DO NOTHING, read again
+      found = await this.find(keyId);
+    }
     return found.state === 'present' ? found.key : undefined;
   }
 
