@@ -110,6 +110,11 @@ describe('duplicate-effort flags', () => {
       expect((await explanation('habad-edu', other.position)).reasons).toEqual(['different sectors: employment / education']);
       const notCandidate = await api.post('/duplicate-flags/reports', { ...pair, otherId: 'habad-edu', note: 'x' });
       expect([notCandidate.status, notCandidate.body.code]).toEqual([422, 'not-a-candidate-pair']);
+      // Windows apart: the detector never compares them, so a report must not teach a link from them.
+      const { body: later } = await api.post('/plans', { ...beitHabad('habad-2027'), window: { from: '2027-01-01', to: '2027-06-30' } });
+      expect((await explanation('habad-2027', later.position)).reasons).toEqual(['windows apart: 2025-01-01–2025-12-31 / 2027-01-01–2027-06-30']);
+      const apart = await api.post('/duplicate-flags/reports', { ...pair, otherId: 'habad-2027', note: 'x' });
+      expect([apart.status, apart.body.code]).toEqual([422, 'not-a-candidate-pair']);
       const unknown = await api.post('/duplicate-flags/reports', { ...pair, otherId: 'no-such-plan', note: 'x' });
       expect([unknown.status, unknown.body.code]).toEqual([404, 'duplicate-pair-not-found']);
       const bad = await api.post('/duplicate-flags/reports', { ...pair, kind: 'over-funding', note: 'x' });

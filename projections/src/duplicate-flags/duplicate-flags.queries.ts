@@ -60,6 +60,8 @@ export function explainDuplicatePair(db: Database, kind: 'need-plan' | 'need-nee
   const notCandidate = (reason: string) => ({ flagId: id, kind, needId, otherId, candidate: false, duplicate: false, score: 0, reasons: [reason] });
   if (need.sector !== other.sector) return notCandidate(`different sectors: ${need.sector} / ${other.sector}`);
   if (!need.open || !other.open) return notCandidate('one of the two is closed or withdrawn');
+  // As the detector's candidate queries (flag-raiser.ts): windows must overlap.
+  if (need.window_from > other.window_to || other.window_from > need.window_to) return notCandidate(`windows apart: ${need.window_from}–${need.window_to} / ${other.window_from}–${other.window_to}`);
   if (kind === 'need-need' && need.community_id !== other.community_id) return notCandidate('different communities');
   if (kind === 'need-plan') {
     const covered = db.prepare(`SELECT 1 FROM dup_plan_communities WHERE plan_id = ? AND community_id = ?
