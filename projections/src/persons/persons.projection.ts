@@ -7,14 +7,16 @@ import { Projection, ProjectionContext } from '../runner/projection';
 
 const sql = new PreparedStatements({
   record: `INSERT INTO persons (person_id, sealed_details) VALUES (?, ?)
-           ON CONFLICT (person_id) DO UPDATE SET sealed_details = excluded.sealed_details`,
+           ON CONFLICT (person_id) DO UPDATE SET sealed_details = excluded.sealed_details WHERE persons.erased = 0`,
+  byId: 'SELECT sealed_details, erased FROM persons WHERE person_id = ?',
   erase: `INSERT INTO persons (person_id, sealed_details, erased) VALUES (?, NULL, 1)
           ON CONFLICT (person_id) DO UPDATE SET sealed_details = NULL, erased = 1`,
 });
 
 /**
  * Where each person's sealed details are in the log (ciphertext only: the keys stay in the
- * key store). An erasure drops the ciphertext here too, though it is unreadable anyway.
+ * key store). An erasure drops the ciphertext here too, though it is unreadable anyway, and
+ * details sealed for the person afterwards are not kept (an erasure is for good).
  */
 export class PersonsProjection implements Projection {
   readonly name = 'persons';
@@ -50,7 +52,7 @@ export interface PersonRecord {
 }
 
 export function findPerson(db: Database, personId: string): PersonRecord | undefined {
-  const row = db.prepare('SELECT sealed_details, erased FROM persons WHERE person_id = ?').get(personId) as
+  const row = sql.for(db).byId.get(personId) as
     | { sealed_details: string | null; erased: number }
     | undefined;
   if (!row) return undefined;
