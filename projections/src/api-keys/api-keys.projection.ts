@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { StoredEvent } from '@c2g/event-store';
+import { domainEvent } from '../runner/domain-event';
 import { PreparedStatements } from '../runner/prepared-statements';
 import { Projection, ProjectionContext } from '../runner/projection';
 
@@ -30,7 +31,7 @@ export class ApiKeysProjection implements Projection {
 
   apply(stored: StoredEvent, { db }: ProjectionContext): void {
     if (stored.streamId !== ACCESS_STREAM) return;
-    const event = { type: stored.type, data: stored.data } as AccessEvent;
+    const event = domainEvent<AccessEvent>(stored);
     const q = sql.for(db);
     if (event.type === 'ApiKeyIssued') q.issue.run(event.data.keyId, event.data.role, event.data.label, event.data.secretHash);
     else if (event.type === 'ApiKeyRevoked') q.revoke.run(event.data.keyId);

@@ -6,8 +6,10 @@ import { Projection } from '../runner/projection';
 export const TRANSPARENCY_LOG = 'transparency-log';
 export const TRANSPARENCY_LOG_VERSION = 1;
 
-const sql = new PreparedStatements({
+/** The tree's statements, prepared once per connection: the projection's and the proofs' (transparency-log.queries.ts). */
+export const treeStatements = new PreparedStatements({
   size: 'SELECT leaf_index FROM leaves ORDER BY position DESC LIMIT 1',
+  leafAt: 'SELECT leaf_index FROM leaves WHERE position = ?',
   leaf: 'INSERT INTO leaves (leaf_index, position) VALUES (?, ?)',
   node: 'SELECT hash FROM nodes WHERE level = ? AND node_index = ?',
   store: 'INSERT INTO nodes (level, node_index, hash) VALUES (?, ?, ?)',
@@ -50,7 +52,7 @@ export class TransparencyLogProjection implements Projection {
   }
 
   apply(event: StoredEvent, { db }: { db: Database }): void {
-    const statements = sql.for(db);
+    const statements = treeStatements.for(db);
     let edge = rightEdges.get(db);
     if (!edge || event.position <= edge.lastPosition) {
       const last = statements.size.get() as { leaf_index: number } | undefined;

@@ -1,20 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { MerkleNodes, MerkleTree } from '@c2g/event-store';
 import { readModelFile } from '../runner/read-model-file';
-import { TRANSPARENCY_LOG, TRANSPARENCY_LOG_VERSION } from './transparency-log.projection';
+import { TRANSPARENCY_LOG, TRANSPARENCY_LOG_VERSION, treeStatements } from './transparency-log.projection';
 
 /** Stored subtree hashes of a transparency-log read model; counts its reads (proofs promise O(log n)). */
 export class SqliteMerkleNodes implements MerkleNodes {
   reads = 0;
-  private readonly select;
-
-  constructor(db: Database) {
-    this.select = db.prepare('SELECT hash FROM nodes WHERE level = ? AND node_index = ?');
-  }
+  constructor(private readonly db: Database) {}
 
   node(level: number, index: number): Buffer {
     this.reads += 1;
-    const row = this.select.get(level, index) as { hash: Buffer } | undefined;
+    const row = treeStatements.for(this.db).node.get(level, index) as { hash: Buffer } | undefined;
     if (!row) throw new RangeError(`the stored tree has no subtree at level ${level}, index ${index}`);
     return row.hash;
   }
@@ -22,13 +18,13 @@ export class SqliteMerkleNodes implements MerkleNodes {
 
 /** Leaves in the stored tree: the number of log events it covers. */
 export function storedTreeSize(db: Database): number {
-  const row = db.prepare('SELECT leaf_index FROM leaves ORDER BY position DESC LIMIT 1').get() as { leaf_index: number } | undefined;
+  const row = treeStatements.for(db).size.get() as { leaf_index: number } | undefined;
   return row ? row.leaf_index + 1 : 0;
 }
 
 /** The leaf index (ordinal in the global log) of the event at `position`, if the tree has it. */
 export function leafIndexAt(db: Database, position: bigint): number | undefined {
-  const row = db.prepare('SELECT leaf_index FROM leaves WHERE position = ?').get(position) as { leaf_index: number } | undefined;
+  const row = treeStatements.for(db).leafAt.get(position) as { leaf_index: number } | undefined;
   return row?.leaf_index;
 }
 
