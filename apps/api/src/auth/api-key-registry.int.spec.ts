@@ -30,6 +30,20 @@ describe('API key registry (keys as events)', () => {
     expect(await registry.revoke('nosuchkey0000000', metadata)).toBeUndefined();
   });
 
+  it('answers 503 read-model-lagging, not success, when this node\'s read model does not reach the change in time', async () => {
+    const fresh = makeTempDir('c2g-keys-');
+    const log = new SqliteEventStore({ file: join(fresh.dir, 'events.sqlite') });
+    // A read side that never runs: the key is in the log, but this node would still refuse it.
+    const stalled = new ApiKeyRegistry(log, new ProjectionRunner({ store: log, dir: join(fresh.dir, 'rm'), projections: [new ApiKeysProjection()] }), 50);
+    try {
+      await expect(stalled.issue('analyst', 'dashboard', metadata)).rejects.toMatchObject({ status: 503, response: { code: 'read-model-lagging' } });
+      expect((await collect(log.readStream(ACCESS_STREAM))).map((e) => e.type)).toEqual(['ApiKeyIssued']);
+    } finally {
+      await log.close();
+      fresh.remove();
+    }
+  });
+
   it('generates the first admin key once, even when two nodes start together; then finds it', async () => {
     const fresh = makeTempDir('c2g-keys-');
     const log = new SqliteEventStore({ file: join(fresh.dir, 'events.sqlite') });

@@ -1,3 +1,4 @@
+import { ServiceUnavailableException } from '@nestjs/common';
 import { EventStore, StoredEvent } from '@c2g/event-store';
 import { ACCESS_STREAM, AccessEvent, findApiKey, ReadSide } from '@c2g/projections';
 import { hashSecret, newApiKey, parseApiKey, secretMatches } from './api-key-secret';
@@ -30,7 +31,7 @@ export class ApiKeyRegistry {
     const { keyId, secret, key } = newApiKey();
     const event: AccessEvent = { type: 'ApiKeyIssued', data: { keyId, role, label, secretHash: hashSecret(secret) } };
     const { position } = await this.store.append(ACCESS_STREAM, [{ ...event, metadata }], { expectedRevision: bootstrap?.expectedRevision ?? 'any' });
-    if (!bootstrap) await this.readSide.waitFor(['api-keys'], position, this.readWaitMs);
+    if (!bootstrap) await this.effectiveAt(position);
     return { key, principal: { keyId, role, label }, position };
   }
 
@@ -41,8 +42,21 @@ export class ApiKeyRegistry {
     if (known.revoked) return { position: this.readSide.position('api-keys') };
     const event: AccessEvent = { type: 'ApiKeyRevoked', data: { keyId } };
     const { position } = await this.store.append(ACCESS_STREAM, [{ ...event, metadata }]);
-    await this.readSide.waitFor(['api-keys'], position, this.readWaitMs);
+    await this.effectiveAt(position);
     return { position };
+  }
+
+  /**
+   * Waits until this node's api-keys read model has `position`, so the answer is true on this
+   * node from then on; a 503 when it does not get there in time (the change is in the log and
+   * takes effect when the read model catches up — a retry of a revocation is harmless).
+   */
+  private async effectiveAt(position: bigint): Promise<void> {
+    if (await this.readSide.waitFor(['api-keys'], position, this.readWaitMs)) return;
+    throw new ServiceUnavailableException({
+      code: 'read-model-lagging',
+      message: `the key change is in the log (position ${position}) but this node's api-keys read model has not reached it within ${this.readWaitMs} ms; retry shortly`,
+    });
   }
 
   /** C2G_ADMIN_KEY: the operator's own secret, accepted on every node configured with it. */
