@@ -23,11 +23,17 @@ export interface CreatedApp {
   generatedAdminKey?: string;
 }
 
-/** Builds the configured Nest app on Fastify; main.ts and the e2e tests share it. */
-export async function createApp(config: AppConfig): Promise<CreatedApp> {
+/**
+ * Builds the configured Nest app on Fastify; main.ts and the e2e tests share it.
+ * `bootstrapAdmin: false` (the CLI's in-process API) leaves the first admin key to the first
+ * server start, which prints it: made here, it would be in the log and shown to nobody.
+ */
+export async function createApp(config: AppConfig, { bootstrapAdmin = true }: { bootstrapAdmin?: boolean } = {}): Promise<CreatedApp> {
   const resources = await openResources(config);
   try {
-    const { generatedKey } = await bootstrapAdminKey(resources.apiKeys, config.adminKey, startupEventMetadata('first-admin-key', new Date().toISOString()));
+    const { generatedKey } = bootstrapAdmin
+      ? await bootstrapAdminKey(resources.apiKeys, config.adminKey, startupEventMetadata('first-admin-key', new Date().toISOString()))
+      : (config.adminKey && resources.apiKeys.useConfiguredAdminKey(config.adminKey), {});
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(config, resources),
       new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),

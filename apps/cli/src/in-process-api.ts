@@ -21,7 +21,7 @@ export async function withInProcessApi<T>(
   { clock }: { clock?: () => Date } = {},
 ): Promise<T> {
   const config = loadAppConfig({ ...process.env, C2G_DATA_DIR: dataDir, LOG_LEVEL: 'warn', C2G_RATE_LIMIT_PER_MINUTE: '10000000' });
-  const { app } = await createApp(config);
+  const { app } = await createApp(config, { bootstrapAdmin: false });
   if (clock) driveCommandClock(app, clock);
   await app.init();
   const registry = app.get<ApiKeyRegistry>(API_KEY_REGISTRY);
