@@ -146,6 +146,26 @@ describe('ProjectionRunner', () => {
     expect(r.status()[0]).toMatchObject({ version: 2, servingVersion: 1, servingPosition: String(position) });
   });
 
+  it('shows an advancing previous version that parks, and a retry resumes it', async () => {
+    await append('a', 3);
+    const v1 = startRunner([new StreamCounter(1)]);
+    await v1.waitFor(['stream-counter'], await store.headPosition(), 5000);
+    await v1.stop();
+    const v2 = new StreamCounter(2);
+    v2.apply = () => {
+      throw new Error('v2 is still rebuilding');
+    };
+    const previous = new StreamCounter(1);
+    const r = startRunner([Object.assign(v2, { previous })]);
+    const { position } = await append('b', 1, { poison: true });
+    await eventually(() => expect(r.status()[0].servingParked).toMatchObject({ position: String(position), error: 'Error: cannot digest this' }));
+    Object.assign(previous, { poisonAllowed: true }); // the fix deployed
+    r.retry('stream-counter');
+    expect(await r.waitFor(['stream-counter'], position, 5000)).toBe(true);
+    expect(countsOf(r.database('stream-counter'))).toEqual({ a: 3, b: 1 });
+    expect(r.status()[0].servingParked).toBeUndefined();
+  });
+
   it('stops feeding the previous version and removes its file once the new one has caught up', async () => {
     await append('a', 30);
     const v1 = startRunner([new StreamCounter(1)]);

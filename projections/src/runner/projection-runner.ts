@@ -35,10 +35,12 @@ interface Entry {
   building: ProjectionSlot;
   /** The one queries read: `building`, or an older version until the rebuild catches up (advancing when the projection keeps its `previous` code, else frozen). */
   serving: ProjectionSlot;
+  /** The serving older version keeps applying events (the projection kept its `previous` code) until the swap. */
+  advancing?: boolean;
 }
 
-/** An older version that keeps applying events while its successor rebuilds: fed by the running versions' loop. */
-const advancing = (serving: ProjectionSlot): Entry => ({ building: serving, serving });
+/** What the running versions' loop feeds for an advancing older version: the serving slot as if it were building. */
+const fedAsRunning = (serving: ProjectionSlot): Entry => ({ building: serving, serving });
 
 /**
  * Feeds every projection from the global log: catch up from each stored checkpoint page by
@@ -57,8 +59,6 @@ export class ProjectionRunner implements ReadSide {
   stopped = false;
   private started = false;
   private readonly loops: ReadLoop[] = [];
-  /** Previous versions still applying events while their successors rebuild (see Projection.previous). */
-  private readonly olderAdvancing: Entry[] = [];
   private head = 0n;
   private batchSize: number;
 
@@ -116,8 +116,11 @@ export class ProjectionRunner implements ReadSide {
   /** Tries a parked projection again from the event it stopped on. */
   retry(name: string): void {
     const entry = this.entry(name);
-    entry.building.unpark();
-    this.loops.find((loop) => loop.entries.includes(entry))?.restart();
+    for (const slot of new Set([entry.building, entry.serving])) {
+      if (!slot.parked) continue;
+      slot.unpark();
+      this.loops.find((loop) => loop.entries.some((e) => e.building === slot))?.restart();
+    }
   }
 
   waitFor(names: string[], position: bigint, timeoutMs: number): Promise<boolean> {
@@ -153,19 +156,18 @@ export class ProjectionRunner implements ReadSide {
       const previous = projection.previous?.version === older[0] ? projection.previous : undefined;
       const old = previous ?? { ...projection, version: older[0], name: projection.name };
       serving = new ProjectionSlot(old, openReadModel(readModelFile(dir, projection.name, older[0]), old));
-      if (previous) this.olderAdvancing.push(advancing(serving));
       this.logger.log(`${projection.name}: rebuilding v${projection.version}; v${older[0]} serves${previous ? ', still advancing,' : ' (frozen)'} until it catches up`);
     } else if (building.state === 'live') {
       for (const version of older) removeReadModel(dir, projection.name, version);
     }
-    this.entries.set(projection.name, { building, serving });
+    this.entries.set(projection.name, { building, serving, advancing: serving !== building && projection.previous?.version === serving.projection.version });
   }
 
   /** The entries each read loop feeds: the running versions together, each rebuild on its own. */
   private startLoops(): void {
     const entries = [...this.entries.values()];
     const groups = [
-      [...entries.filter((e) => e.building === e.serving), ...this.olderAdvancing],
+      [...entries.filter((e) => e.building === e.serving), ...entries.filter((e) => e.advancing).map((e) => fedAsRunning(e.serving))],
       ...entries.filter((e) => e.building !== e.serving).map((e) => [e]),
     ];
     for (const group of groups.filter((g) => g.length > 0)) {
@@ -288,6 +290,7 @@ export class ProjectionRunner implements ReadSide {
       if (entry.serving !== entry.building) {
         const old = entry.serving;
         entry.serving = entry.building;
+        entry.advancing = false;
         // Stop feeding the previous version (its loop reads `entries` afresh for every batch).
         for (const loop of this.loops) {
           const at = loop.entries.findIndex((e) => e.building === old);

@@ -95,6 +95,7 @@ export class ProjectionSlot {
       servingVersion: serving.projection.version,
       servingPosition: serving.checkpoint.toString(),
       ...(this.parked ? { parked: this.parked } : {}),
+      ...(serving !== this && serving.parked ? { servingParked: serving.parked } : {}),
     };
   }
 

@@ -11,6 +11,8 @@ export interface ProjectionStatus {
   /** Position the serving version reflects. */
   servingPosition: string;
   parked?: ParkedEvent;
+  /** An older version still advancing while this one rebuilds (Projection.previous) stopped on an event. */
+  servingParked?: ParkedEvent;
 }
 
 export interface ParkedEvent {
