@@ -80,12 +80,13 @@ export class EventStoreDbEventStore implements EventStore {
         }
         if (prepared.length === 0) return { nextRevision: tip?.revision ?? -1n, position: await this.headPosition() };
         let prevHash = tip?.hash ?? GENESIS_HASH;
-        const wire = prepared.map((event) => {
+        const chained = prepared.map((event) => {
           const metadata = chainEvent(event, prevHash);
           prevHash = metadata.hash;
-          return toWireEvent(event, metadata);
+          return { ...event, metadata };
         });
-        assertFits(streamId, wire, this.maxAppendSize);
+        assertFits(streamId, chained, this.maxAppendSize);
+        const wire = chained.map((event) => toWireEvent(event, event.metadata));
         try {
           const result = await this.client.appendToStream(streamId, wire, { expectedRevision: tip?.revision ?? NO_STREAM });
           // A server that finds these very events already at this revision answers without a position.
