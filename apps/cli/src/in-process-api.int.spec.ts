@@ -9,7 +9,7 @@ describe('the CLI\'s in-process API on a fresh data directory', () => {
     try {
       const status = await withInProcessApi(temp.dir, { analyst: 'cli' }, async (send) => (await send('analyst')('GET', '/communities')).status);
       expect(status).toBe(200);
-      const env = { ...process.env, C2G_DATA_DIR: temp.dir, LOG_LEVEL: 'error' };
+      const env: NodeJS.ProcessEnv = { ...process.env, C2G_DATA_DIR: temp.dir, LOG_LEVEL: 'error' };
       delete env.C2G_ADMIN_KEY;
       const { app, generatedAdminKey } = await createApp(loadAppConfig(env));
       await app.close();
