@@ -27,10 +27,7 @@ describe('SqliteEventStore group commit, as its listeners see it (the c2g_group_
       store.append('s-3', [event(5), event(6), event(7)]),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    expect(commits.map(({ appends, events }) => ({ appends, events }))).toEqual([
-      { appends: 1, events: 1 },
-      { appends: 3, events: 6 },
-    ]);
+    expect(commits.map(({ appends }) => appends)).toEqual([1, 3]);
     expect(commits.every((c) => c.seconds >= 0 && c.seconds < 60)).toBe(true);
     stop();
     await store.append('s-4', [event(8)]);

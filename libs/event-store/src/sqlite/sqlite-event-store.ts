@@ -46,10 +46,9 @@ interface PendingAppend {
 
 const MAX_REMEMBERED_TIPS = 10_000;
 
-/** One group commit: the appends and events one transaction (and its fsync) made durable. */
+/** One group commit: the appends one transaction (and its fsync) made durable. */
 export interface GroupCommit {
   appends: number;
-  events: number;
   /** Wall time of the transaction, fsync included. */
   seconds: number;
 }
@@ -229,7 +228,7 @@ export class SqliteEventStore implements EventStore {
       for (const request of batch) request.reject(failure);
       return;
     }
-    if (this.commitListeners.size > 0) this.reportCommit(batch, outcomes, started);
+    if (this.commitListeners.size > 0) this.reportCommit(outcomes, started);
     batch.forEach((request, i) => {
       const outcome = outcomes[i];
       if ('result' in outcome) request.resolve(outcome.result);
@@ -238,15 +237,9 @@ export class SqliteEventStore implements EventStore {
     this.signal.notify();
   }
 
-  private reportCommit(batch: PendingAppend[], outcomes: Outcome[], started: bigint): void {
-    let appends = 0;
-    let events = 0;
-    batch.forEach((request, i) => {
-      if (!('result' in outcomes[i])) return;
-      appends += 1;
-      events += request.events.length;
-    });
-    const commit = { appends, events, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  private reportCommit(outcomes: Outcome[], started: bigint): void {
+    const appends = outcomes.filter((outcome) => 'result' in outcome).length;
+    const commit = { appends, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
     for (const listener of this.commitListeners) listener(commit);
   }
 
