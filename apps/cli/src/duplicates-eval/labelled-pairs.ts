@@ -1,3 +1,4 @@
+import { isHebrew } from '@c2g/projections/duplicate-flags/similarity/word-forms';
 import { LabelledSet } from './labelled-set';
 
 export type PairKind = 'need-plan' | 'need-need';
@@ -19,7 +20,7 @@ export function pair(kind: PairKind, needId: string, otherId: string): Pair {
 export const labelledPairs = (set: LabelledSet): Pair[] => set.duplicates.map((d) => pair(d.kind, d.a, d.b));
 
 export type Language = 'en' | 'he';
-export const languageOf = (text: string): Language => (/[\u05d0-\u05ea]/.test(text) ? 'he' : 'en');
+export const languageOf = (text: string): Language => (isHebrew(text) ? 'he' : 'en');
 
 /** What a pair is, for reporting: its kind, the languages of its two titles, its sector. */
 export interface PairFacts {
@@ -35,6 +36,6 @@ export function factsOf(set: LabelledSet): (p: Pair) => PairFacts {
     const [a, b] = [items.get(p.needId), items.get(p.otherId)];
     const titles: [string, string] = [a?.title ?? '?', b?.title ?? '?'];
     const langs = titles.map(languageOf).sort().join('–');
-    return { kind: p.kind, languages: (langs === 'en–he' ? 'en–he' : langs) as PairFacts['languages'], sector: a?.sector ?? '?', titles };
+    return { kind: p.kind, languages: langs as PairFacts['languages'], sector: a?.sector ?? '?', titles };
   };
 }

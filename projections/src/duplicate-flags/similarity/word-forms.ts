@@ -1,7 +1,8 @@
 import { englishBases } from './english-morphology';
 import { hebrewEndingForms, hebrewStems } from './hebrew-morphology';
 
-const isHebrew = (word: string) => /[\u05d0-\u05ea]/.test(word);
+/** Whether a word or text is written in Hebrew letters. */
+export const isHebrew = (text: string) => /[\u05d0-\u05ea]/.test(text);
 
 /** The forms under which a word of running text may be found in the lexicon. */
 export function textWordForms(word: string): string[] {
@@ -17,6 +18,6 @@ export function termWordForms(word: string): string[] {
 export const STOPWORDS = new Set(
   ('a an the and or of for to in on at by with from into our their its this that these those as is are be new all per ' +
     'families family residents community communities kibbutz moshav village city town need needs support program programme plan project ' +
-    'של את על עם עבור אל כל זה זו או גם בית_לא תוכנית פרויקט משפחות תושבים קהילה הקהילה קיבוץ מושב ישוב יישוב')
+    'של את על עם עבור אל כל זה זו או גם תוכנית פרויקט משפחות תושבים קהילה הקהילה קיבוץ מושב ישוב יישוב')
     .split(' '),
 );

@@ -29,13 +29,12 @@ export function wordNetExpansion(reader: WordNetReader, files: SectorConcepts[],
   const listedAnywhere = new Set(files.flatMap((f) => f.concepts.flatMap((c) => c.en.map((term) => term.toLowerCase()))));
   for (const file of files) {
     for (const concept of file.concepts) {
-      const listed = new Set(concept.en.map((term) => term.toLowerCase()));
       const added = new Set<string>();
       for (const spec of concept.wordnet) {
         for (const lemma of expandSense(reader, spec)) {
           const head = spec.split('.n.')[0].replace(/_/g, ' ');
           const plain = lemma === head || lemma.includes(' ') || reader.senses(lemma).length <= MOST_SENSES_OF_AN_ADDED_WORD;
-          if (plain && !listed.has(lemma) && !listedAnywhere.has(lemma)) added.add(lemma);
+          if (plain && !listedAnywhere.has(lemma)) added.add(lemma);
         }
       }
       if (added.size) concepts[concept.id] = [...added].sort();
