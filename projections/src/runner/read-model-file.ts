@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrateSqliteSchema, openSqliteDatabase, SqliteSchema } from '@c2g/event-store';
+import { openMigratedSqliteDatabase, SqliteSchema } from '@c2g/event-store';
 import { Projection } from './projection';
 
 /** Bookkeeping every read-model file carries next to the projection's own tables. */
@@ -25,15 +25,9 @@ export function readModelFile(dir: string, name: string, version: number): strin
 /** Read models can be rebuilt from the log, so commits skip the fsync (a crash loses only work). */
 export function openReadModel(file: string, projection: Projection): Database {
   const fresh = !existsSync(file);
-  const db = openSqliteDatabase(file, { synchronous: 'NORMAL' });
-  try {
-    migrateSqliteSchema(db, file, READ_MODEL_SCHEMA);
+  return openMigratedSqliteDatabase(file, READ_MODEL_SCHEMA, { synchronous: 'NORMAL' }, (db) => {
     if (fresh) db.transaction(() => projection.setup(db))();
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return db;
+  });
 }
 
 /** Versions of this projection on disk other than `version`, newest first. */

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { DATA_KEY_BYTES, DataKeyState, DataKeyStore } from '../port/data-key-store';
 import { StoreClosedError } from '../port/event-store-errors';
-import { openSqliteDatabase } from './open-sqlite-database';
-import { migrateSqliteSchema } from './sqlite-migrations';
+import { openMigratedSqliteDatabase } from './sqlite-migrations';
 import { EVENT_STORE_SCHEMA } from './sqlite-schema';
 
 /**
@@ -20,14 +19,7 @@ export class SqliteDataKeyStore implements DataKeyStore {
   private closed = false;
 
   constructor(file: string) {
-    this.db = openSqliteDatabase(file);
-    try {
-      migrateSqliteSchema(this.db, file, EVENT_STORE_SCHEMA);
-      this.db.pragma('secure_delete = ON');
-    } catch (error) {
-      this.db.close();
-      throw error;
-    }
+    this.db = openMigratedSqliteDatabase(file, EVENT_STORE_SCHEMA, {}, (db) => db.pragma('secure_delete = ON'));
     this.insert = this.db.prepare('INSERT INTO data_keys (key_id, key) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING');
     this.select = this.db.prepare('SELECT key, destroyed FROM data_keys WHERE key_id = ?');
     this.shred = this.db.prepare('UPDATE data_keys SET key = NULL, destroyed = 1 WHERE key_id = ?');

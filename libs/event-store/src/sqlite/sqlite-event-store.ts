@@ -20,9 +20,9 @@ import { ExpectedRevision, satisfiesExpectedRevision } from '../port/expected-re
 import { PreparedEvent, prepareAppend } from '../port/prepare-append';
 import { EventToAppend, StoredEvent } from '../port/stored-event';
 import { AppendSignal } from './append-signal';
-import { openSqliteDatabase, SqliteSynchronous } from './open-sqlite-database';
+import { SqliteSynchronous } from './open-sqlite-database';
 import { EventRow, EventStatements, prepareEventStatements, rowToStoredEvent } from './sqlite-event-rows';
-import { migrateSqliteSchema } from './sqlite-migrations';
+import { openMigratedSqliteDatabase } from './sqlite-migrations';
 import { EVENT_STORE_SCHEMA } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -76,13 +76,7 @@ export class SqliteEventStore implements EventStore {
   private readonly commitListeners = new Set<(commit: GroupCommit) => void>();
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = openSqliteDatabase(options.file, { synchronous: options.synchronous });
-    try {
-      migrateSqliteSchema(this.db, options.file, EVENT_STORE_SCHEMA);
-    } catch (error) {
-      this.db.close();
-      throw error;
-    }
+    this.db = openMigratedSqliteDatabase(options.file, EVENT_STORE_SCHEMA, { synchronous: options.synchronous });
     this.statements = prepareEventStatements(this.db);
     this.pageSize = options.pageSize ?? 500;
     this.signal = new AppendSignal(

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { StoreOpenError } from '../port/event-store-errors';
+import { openSqliteDatabase, OpenSqliteOptions } from './open-sqlite-database';
 
 /** What a c2g SQLite file is and how its schema grows. */
 export interface SqliteSchema {
@@ -33,4 +34,20 @@ export function migrateSqliteSchema(db: Database, file: string, schema: SqliteSc
     db.pragma(`application_id = ${schema.applicationId}`);
     db.pragma(`user_version = ${latest}`);
   }).immediate();
+}
+
+/**
+ * Opens a c2g SQLite file and brings it to `schema`; `prepare` runs further set-up under the
+ * same guard. A failure closes the file again, so no half-opened connection is left behind.
+ */
+export function openMigratedSqliteDatabase(file: string, schema: SqliteSchema, options: OpenSqliteOptions = {}, prepare?: (db: Database) => void): Database {
+  const db = openSqliteDatabase(file, options);
+  try {
+    migrateSqliteSchema(db, file, schema);
+    prepare?.(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
 }

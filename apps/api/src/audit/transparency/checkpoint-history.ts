@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { migrateSqliteSchema, openSqliteDatabase, SqliteSchema } from '@c2g/event-store';
+import { openMigratedSqliteDatabase, SqliteSchema } from '@c2g/event-store';
 
 const SCHEMA: SqliteSchema = {
   applicationId: 0x43324743, // 'C2GC'
@@ -25,32 +25,31 @@ export interface StoredCheckpoint {
  * as an event would grow the tree it signs). Durable like the log (synchronous=FULL).
  */
 export class CheckpointHistory {
-  private constructor(private readonly db: Database) {}
+  private readonly statements;
+
+  private constructor(private readonly db: Database) {
+    this.statements = {
+      latest: db.prepare(`SELECT ${COLUMNS} FROM checkpoints ORDER BY tree_size DESC LIMIT 1`),
+      add: db.prepare('INSERT INTO checkpoints (tree_size, root_hash, timestamp, note, verifier_key) VALUES (?, ?, ?, ?, ?)'),
+      from: db.prepare(`SELECT ${COLUMNS} FROM checkpoints WHERE tree_size >= ? ORDER BY tree_size LIMIT ?`),
+    };
+  }
 
   static open(file: string): CheckpointHistory {
-    const db = openSqliteDatabase(file);
-    try {
-      migrateSqliteSchema(db, file, SCHEMA);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
-    return new CheckpointHistory(db);
+    return new CheckpointHistory(openMigratedSqliteDatabase(file, SCHEMA));
   }
 
   latest(): StoredCheckpoint | undefined {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM checkpoints ORDER BY tree_size DESC LIMIT 1`).get() as StoredCheckpoint | undefined;
+    return this.statements.latest.get() as StoredCheckpoint | undefined;
   }
 
   add(checkpoint: StoredCheckpoint): void {
-    this.db
-      .prepare('INSERT INTO checkpoints (tree_size, root_hash, timestamp, note, verifier_key) VALUES (?, ?, ?, ?, ?)')
-      .run(checkpoint.treeSize, checkpoint.rootHash, checkpoint.timestamp, checkpoint.note, checkpoint.verifierKey);
+    this.statements.add.run(checkpoint.treeSize, checkpoint.rootHash, checkpoint.timestamp, checkpoint.note, checkpoint.verifierKey);
   }
 
   /** Checkpoints of tree size ≥ `fromSize`, oldest first. */
   from(fromSize: number, limit: number): StoredCheckpoint[] {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM checkpoints WHERE tree_size >= ? ORDER BY tree_size LIMIT ?`).all(fromSize, limit) as StoredCheckpoint[];
+    return this.statements.from.all(fromSize, limit) as StoredCheckpoint[];
   }
 
   close(): void {
