@@ -37,6 +37,22 @@ describe('API keys and roles', () => {
     expect(issued).toEqual({ keyId: body.keyId, role: 'analyst', label: 'dashboard', secretHash: createHash('sha256').update(secret).digest('hex') });
   });
 
+  it('refuses an Idempotency-Key on issuing (a retry could not get the first key back), issuing nothing', async () => {
+    const count = () => {
+      const raw = new Database(join(harness.dataDir, 'events.sqlite'), { readonly: true });
+      const n = (raw.prepare(`SELECT COUNT(*) AS n FROM events WHERE stream_id = 'access'`).get() as { n: number }).n;
+      raw.close();
+      return n;
+    };
+    const before = count();
+    const response = await harness.app.inject({
+      method: 'POST', url: '/admin/api-keys', payload: { role: 'analyst', label: 'retried' },
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'idempotency-key': 'issue-dashboard-key-1' },
+    });
+    expect([response.statusCode, response.json().code]).toEqual([400, 'idempotency-key-unsupported']);
+    expect(count()).toBe(before);
+  });
+
   it('accepts a freshly issued key on the very next request, and refuses it right after its revocation', async () => {
     const issued = (await issue(TEST_ADMIN_KEY, { role: 'analyst', label: 'short-lived' })).json();
     const health = () => harness.app.inject({ method: 'GET', url: '/communities', headers: { authorization: `Bearer ${issued.key}` } });

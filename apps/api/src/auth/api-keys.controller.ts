@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, NotFoundException, Param, Post, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Inject, NotFoundException, Param, Post, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Command, CommandContext } from '../commands/command-context';
 import { eventMetadataOf } from '../commands/event-metadata';
@@ -22,13 +22,21 @@ export class ApiKeysController {
       'and on every other node once its read models reach `position` (the projection lag, see README).',
   })
   @ApiResponse({ status: 201, description: '{ key, keyId, role, label, position }: the key is shown here once' })
-  @ApiResponse({ status: 400, description: 'validation-failed: details name every bad field' })
+  @ApiResponse({ status: 400, description: 'validation-failed: details name every bad field; idempotency-key-unsupported: this route takes no Idempotency-Key' })
   @ApiResponse({ status: 401, description: 'api-key-missing or api-key-invalid' })
   @ApiResponse({ status: 403, description: 'role-forbidden: the key is not an admin key' })
   @Post()
   @HttpCode(201)
   @Roles('admin')
   async issue(@Body() body: IssueApiKeyDto, @Command() context: CommandContext) {
+    // A retry cannot get the first answer (only the secret's hash is kept): refuse the header
+    // rather than silently issue a second key to a client that believes it retried.
+    if (context.idempotent) {
+      throw new BadRequestException({
+        code: 'idempotency-key-unsupported',
+        message: 'POST /admin/api-keys takes no Idempotency-Key: a key\'s secret is shown once and cannot be answered again; if an answer was lost, revoke the key by its keyId (GET /audit/events?type=ApiKeyIssued) and issue another',
+      });
+    }
     const { key, principal, position } = await this.registry.issue(body.role, body.label, eventMetadataOf(context));
     return { key, keyId: principal.keyId, role: principal.role, label: principal.label, position: position.toString() };
   }
