@@ -62,7 +62,9 @@ describeWithBrowser('the console', () => {
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
-  }, 90_000);
+    // A Vite build, the demo program and a browser start: ≈ 25 s alone, over 90 s seen beside a
+    // second jest worker's crash tests on two cores.
+  }, 240_000);
   const pageErrors: string[] = [];
 
   afterAll(async () => {
