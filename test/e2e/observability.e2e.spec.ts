@@ -1,4 +1,7 @@
-import { finishedSpans, FinishedSpan, resetFinishedSpans } from '@c2g/telemetry';
+import { Logger } from '@nestjs/common';
+import { EventStore } from '@c2g/event-store';
+import { finishedSpans, FinishedSpan, LogLine, resetFinishedSpans } from '@c2g/telemetry';
+import { EVENT_STORE } from '../../apps/api/src/event-store/event-store.module';
 import { apiClient } from '../support/api-client';
 import { eventually } from '../support/eventually';
 import { boston, kfarAza, kfarAzaBoston, mattresses } from '../support/program-fixtures';
@@ -198,6 +201,53 @@ describe('tracing (in-memory exporter; the projector thread posts its spans back
     expect(asOf[0].attributes).toMatchObject({ 'c2g.as_of.position': String(position), 'c2g.read_models': ['communities'] });
   });
 
+  // Every route that answers ?asOf= hands its request's span to the build (there is no async
+  // context to find it in): the as-of span is a child of each request.
+  it.each([
+    '/communities',
+    '/plans',
+    '/pairings',
+    '/pairings/kfar-aza',
+    '/needs',
+    '/reports/funding',
+    '/reports/coverage',
+    '/duplicate-flags',
+  ])('parents the as-of span of GET %s on its request', async (path) => {
+    const api = apiClient(harness);
+    await harness.keyFor('analyst');
+    resetFinishedSpans();
+    const response = await api.get(`${path}?asOf=1`, { role: 'analyst' });
+    expect([200, 404]).toContain(response.status);
+    const spans = finishedSpans();
+    const request = spans.find((s) => s.name.startsWith('GET '));
+    const asOf = spans.filter((s) => s.name === 'as-of');
+    expect(asOf).toHaveLength(1);
+    expect(asOf[0].traceId).toBe(request!.traceId);
+    expect(asOf[0].parentSpanId).toBe(request!.spanId);
+  });
+
+  it('names the request\'s trace on the log line of an unexpected failure (500)', async () => {
+    const api = apiClient(harness);
+    await harness.keyFor('analyst');
+    const store = harness.app.get<EventStore>(EVENT_STORE);
+    const failing = jest.spyOn(store, 'headPosition').mockRejectedValueOnce(new TypeError('the disk went away'));
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      resetFinishedSpans();
+      const response = await api.get('/communities?asOf=1', { role: 'analyst' });
+      expect(response.status).toBe(500);
+      const request = finishedSpans().find((s) => s.name === 'GET /communities')!;
+      expect(request.attributes['http.response.status_code']).toBe(500);
+      const lines = errors.mock.calls.map(([line]) => line).filter((line): line is LogLine => line instanceof LogLine);
+      expect(lines.map((line) => [line.message, line.fields])).toEqual([
+        ['unhandled TypeError: the disk went away', { traceId: request.traceId, spanId: request.spanId }],
+      ]);
+    } finally {
+      failing.mockRestore();
+      errors.mockRestore();
+    }
+  });
+
   it('continues a caller\'s trace from its traceparent header', async () => {
     const api = apiClient(harness);
     resetFinishedSpans();
@@ -207,6 +257,31 @@ describe('tracing (in-memory exporter; the projector thread posts its spans back
     const spans = finishedSpans();
     expect(spans.find((s) => s.name === 'POST /communities')).toMatchObject({ traceId, parentSpanId: '00f067aa0ba902b7' });
     expect(spans.find((s) => s.name === 'command RegisterCommunity')?.traceId).toBe(traceId);
+  });
+});
+
+describe('sampling (OTEL_TRACES_SAMPLER=parentbased_always_off: only callers\' sampled traces are kept)', () => {
+  let harness: TestApp;
+  beforeAll(async () => (harness = await startTestApp({ OTEL_TRACES_EXPORTER: 'memory', OTEL_TRACES_SAMPLER: 'parentbased_always_off' })), 30_000);
+  afterAll(() => harness.stop());
+
+  it('keeps a trace whole or not at all: the projector thread follows the decision made for the request', async () => {
+    const api = apiClient(harness);
+    await harness.keyFor('service');
+    await harness.keyFor('analyst');
+    resetFinishedSpans();
+    const unsampled = await api.post('/communities', kfarAza);
+    expect(unsampled.status).toBe(201);
+    // Its batch is applied before the next command is sent, so the two never share a batch.
+    expect((await api.get(`/communities?minPosition=${unsampled.body.position}`, { role: 'analyst' })).status).toBe(200);
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    const sampled = await api.post('/communities', boston, { headers: { traceparent: `00-${traceId}-b7ad6b7169203331-01` } });
+    expect(sampled.status).toBe(201);
+    await eventually(() => expect(finishedSpans().some((s) => s.name === 'project batch' && s.traceId === traceId)).toBe(true));
+    const spans = finishedSpans();
+    expect(spans.length).toBeGreaterThan(3);
+    expect(spans.every((s) => s.traceId === traceId)).toBe(true);
+    expect(spans.map((s) => s.name)).toEqual(expect.arrayContaining(['POST /communities', 'command RegisterCommunity', 'project batch', 'project communities']));
   });
 });
 

@@ -1,5 +1,5 @@
 import { ConsoleLogger, LogLevel } from '@nestjs/common';
-import { activeLogFields, LogLine } from './log-context';
+import { LogLine } from './log-context';
 
 /** Nest's start-up chatter (every module and route) is debug detail, not news for an operator. */
 const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
@@ -19,7 +19,7 @@ export function logFormatFrom(value: string | undefined, stdoutIsTty: boolean): 
 
 /**
  * The one logger of the API and its worker threads. `json`: one object per line with time,
- * level, context, message and, when known, correlation id, trace id and span id. `text`:
+ * level, context, message and the identifiers a `LogLine` names (correlation id, trace id, span id). `text`:
  * Nest's human-readable lines, identifiers appended.
  */
 export class C2gLogger extends ConsoleLogger {
@@ -40,7 +40,7 @@ export class C2gLogger extends ConsoleLogger {
     message: unknown,
     options: { context: string; logLevel: LogLevel; errorStack?: unknown },
   ): ReturnType<ConsoleLogger['getJsonLogObject']> {
-    const fields = { ...activeLogFields(), ...(message instanceof LogLine ? definedOnly(message.fields) : {}) };
+    const fields = message instanceof LogLine ? definedOnly(message.fields) : {};
     const line: Record<string, unknown> = {
       time: new Date().toISOString(),
       level: LEVEL_NAMES[options.logLevel] ?? options.logLevel,
@@ -55,7 +55,7 @@ export class C2gLogger extends ConsoleLogger {
 
   protected override stringifyMessage(message: unknown, logLevel: LogLevel): string {
     if (!(message instanceof LogLine)) return super.stringifyMessage(message, logLevel);
-    const fields = Object.entries({ ...activeLogFields(), ...definedOnly(message.fields) }).map(([name, value]) => `${name}=${value}`);
+    const fields = Object.entries(definedOnly(message.fields)).map(([name, value]) => `${name}=${value}`);
     return super.stringifyMessage(fields.length > 0 ? `${message.message} (${fields.join(' ')})` : message.message, logLevel);
   }
 }

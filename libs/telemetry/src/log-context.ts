@@ -1,7 +1,4 @@
-import { context, createContextKey, trace } from '@opentelemetry/api';
-import { tracingOn } from './tracing';
-
-const CORRELATION_ID = createContextKey('c2g correlation id');
+import type { Span } from '@opentelemetry/api';
 
 /** Identifiers a log line may carry: never a key, a name or any other personal data. */
 export interface LogFields {
@@ -13,31 +10,10 @@ export interface LogFields {
 }
 
 /**
- * Runs `work` with a correlation id every log line inside it picks up. It rides on the
- * OpenTelemetry context, which propagates only while tracing is on; with tracing off (no
- * async context tracking, no overhead) lines that need it carry it explicitly (`LogLine`).
+ * A log message with identifiers of its own, e.g. `logger.debug(new LogLine('…', { correlationId }))`.
+ * Identifiers are always given explicitly: there is no async context to take them from (see
+ * `startTracing`), so a line names the command or span it is about.
  */
-export function withCorrelationId<T>(correlationId: string, work: () => T): T {
-  if (!tracingOn()) return work();
-  return context.with(context.active().setValue(CORRELATION_ID, correlationId), work);
-}
-
-/** Correlation id, trace id and span id of the code running now, as far as they are known. */
-export function activeLogFields(): LogFields {
-  if (!tracingOn()) return {};
-  const active = context.active();
-  const fields: LogFields = {};
-  const correlationId = active.getValue(CORRELATION_ID);
-  if (typeof correlationId === 'string') fields.correlationId = correlationId;
-  const span = trace.getSpan(active)?.spanContext();
-  if (span && span.traceId !== '00000000000000000000000000000000') {
-    fields.traceId = span.traceId;
-    fields.spanId = span.spanId;
-  }
-  return fields;
-}
-
-/** A log message with identifiers of its own, e.g. `logger.debug(new LogLine('…', { correlationId }))`. */
 export class LogLine {
   constructor(
     readonly message: string,
@@ -47,4 +23,11 @@ export class LogLine {
   toString(): string {
     return this.message;
   }
+}
+
+/** The trace and span id of `span` for a log line (nothing without a span). */
+export function spanLogFields(span: Span | undefined): Pick<LogFields, 'traceId' | 'spanId'> {
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
 }

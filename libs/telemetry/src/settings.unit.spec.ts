@@ -22,6 +22,24 @@ describe('tracing settings from the standard OTEL_* variables', () => {
   });
 });
 
+describe('sampling from OTEL_TRACES_SAMPLER', () => {
+  const on = { OTEL_TRACES_EXPORTER: 'memory' };
+
+  it('keeps every trace unless told, and reads the standard samplers and their ratio', () => {
+    expect(tracingSettingsFromEnv(on).sampler).toBeUndefined();
+    expect(tracingSettingsFromEnv({ ...on, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' }).sampler).toEqual({ kind: 'parentbased_traceidratio', ratio: 0.1 });
+    expect(tracingSettingsFromEnv({ ...on, OTEL_TRACES_SAMPLER: 'TraceIdRatio' }).sampler).toEqual({ kind: 'traceidratio', ratio: 1 });
+    expect(tracingSettingsFromEnv({ ...on, OTEL_TRACES_SAMPLER: 'parentbased_always_off', OTEL_TRACES_SAMPLER_ARG: 'ignored' }).sampler).toEqual({ kind: 'parentbased_always_off', ratio: 1 });
+  });
+
+  it('refuses an unknown sampler or a ratio outside 0..1, naming the variable', () => {
+    expect(() => tracingSettingsFromEnv({ ...on, OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(/OTEL_TRACES_SAMPLER must be one of always_on, .*"sometimes"/);
+    for (const arg of ['1.5', '-0.1', 'half', '0.1x']) {
+      expect(() => tracingSettingsFromEnv({ ...on, OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: arg })).toThrow(`OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1, got "${arg}"`);
+    }
+  });
+});
+
 describe('traceparent in event metadata', () => {
   it('reads a well-formed W3C traceparent and nothing else', () => {
     expect(spanContextOf('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toEqual({

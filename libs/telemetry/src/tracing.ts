@@ -2,13 +2,18 @@ import { context, propagation, trace, Link, Span, SpanContext, Tracer, TraceFlag
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
   BatchSpanProcessor,
   ConsoleSpanExporter,
   InMemorySpanExporter,
   NodeTracerProvider,
+  ParentBasedSampler,
   ReadableSpan,
+  Sampler,
   SimpleSpanProcessor,
   SpanExporter,
+  TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-node';
 
 /**
@@ -19,11 +24,20 @@ import {
  */
 export type TraceExporterKind = 'none' | 'otlp' | 'console' | 'memory';
 
+/** The SDK's standard samplers (OTEL_TRACES_SAMPLER); `parentbased_*` follow an incoming `traceparent`. */
+const SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+export type TraceSamplerKind = (typeof SAMPLERS)[number];
+
 export interface TracingSettings {
   exporter: TraceExporterKind;
   /** The OTLP/HTTP traces URL (…/v1/traces) when `exporter` is `otlp`. */
   otlpUrl?: string;
   serviceName: string;
+  /**
+   * Which traces are kept (unset: every one). Part of the settings rather than left to the SDK's
+   * own reading of the environment so that the projector thread decides as the API does.
+   */
+  sampler?: { kind: TraceSamplerKind; ratio: number };
 }
 
 export class TracingConfigError extends Error {}
@@ -31,7 +45,8 @@ export class TracingConfigError extends Error {}
 /**
  * The standard OpenTelemetry variables: OTEL_EXPORTER_OTLP_ENDPOINT (or
  * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) turns the OTLP exporter on; OTEL_TRACES_EXPORTER=console
- * prints spans, =none turns tracing off whatever else is set; OTEL_SERVICE_NAME names the service.
+ * prints spans, =none turns tracing off whatever else is set; OTEL_SERVICE_NAME names the service;
+ * OTEL_TRACES_SAMPLER (+ _ARG) chooses which traces are kept.
  * Unlike the SDK's own default, nothing is exported unless one of them says so.
  */
 export function tracingSettingsFromEnv(env: NodeJS.ProcessEnv): TracingSettings {
@@ -41,15 +56,38 @@ export function tracingSettingsFromEnv(env: NodeJS.ProcessEnv): TracingSettings 
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
   const otlpUrl = tracesEndpoint || (endpoint ? `${endpoint.replace(/\/+$/, '')}/v1/traces` : undefined);
   if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || named === 'none') return { exporter: 'none', serviceName };
-  if (named === 'console' || named === 'memory') return { exporter: named, serviceName };
+  const sampled = samplerFromEnv(env);
+  const sampling = sampled ? { sampler: sampled } : {};
+  if (named === 'console' || named === 'memory') return { exporter: named, serviceName, ...sampling };
   if (named === '' || named === 'otlp') {
     if (otlpUrl) {
       if (!/^https?:\/\/\S+$/.test(otlpUrl)) throw new TracingConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${otlpUrl}"`);
-      return { exporter: 'otlp', otlpUrl, serviceName };
+      return { exporter: 'otlp', otlpUrl, serviceName, ...sampling };
     }
-    return named === 'otlp' ? { exporter: 'otlp', otlpUrl: 'http://localhost:4318/v1/traces', serviceName } : { exporter: 'none', serviceName };
+    return named === 'otlp' ? { exporter: 'otlp', otlpUrl: 'http://localhost:4318/v1/traces', serviceName, ...sampling } : { exporter: 'none', serviceName };
   }
   throw new TracingConfigError(`OTEL_TRACES_EXPORTER must be otlp, console or none, got "${env.OTEL_TRACES_EXPORTER}"`);
+}
+
+/** OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG (a ratio from 0 to 1 for the `*traceidratio` ones; default 1). */
+function samplerFromEnv(env: NodeJS.ProcessEnv): TracingSettings['sampler'] {
+  const kind = (env.OTEL_TRACES_SAMPLER ?? '').trim().toLowerCase();
+  if (kind === '') return undefined;
+  if (!(SAMPLERS as readonly string[]).includes(kind)) {
+    throw new TracingConfigError(`OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(', ')}, got "${env.OTEL_TRACES_SAMPLER}"`);
+  }
+  const arg = (env.OTEL_TRACES_SAMPLER_ARG ?? '').trim();
+  const ratio = arg === '' ? 1 : Number(arg);
+  if (kind.endsWith('traceidratio') && !(arg === '' || (/^\d*\.?\d+$/.test(arg) && ratio >= 0 && ratio <= 1))) {
+    throw new TracingConfigError(`OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1, got "${env.OTEL_TRACES_SAMPLER_ARG}"`);
+  }
+  return { kind: kind as TraceSamplerKind, ratio: kind.endsWith('traceidratio') ? ratio : 1 };
+}
+
+function samplerOf(settings: TracingSettings['sampler']): Sampler {
+  if (!settings) return new ParentBasedSampler({ root: new AlwaysOnSampler() });
+  const root = settings.kind.endsWith('always_off') ? new AlwaysOffSampler() : settings.kind.endsWith('traceidratio') ? new TraceIdRatioBasedSampler(settings.ratio) : new AlwaysOnSampler();
+  return settings.kind.startsWith('parentbased_') ? new ParentBasedSampler({ root }) : root;
 }
 
 /** A finished span as plain data: what the `memory` exporter keeps and a worker thread posts back. */
@@ -84,8 +122,8 @@ export function tracer(): Tracer {
 }
 
 /**
- * Registers a tracer provider for this thread (context propagation through async calls, W3C
- * trace context). Several apps in one process share it; each `stop` releases one use.
+ * Registers a tracer provider for this thread (W3C trace context propagation; no async context
+ * tracking: every span is given its parent). Several apps in one process share it; each `stop` releases one use.
  * `post` is given in worker threads: with the `memory` exporter their spans go to the parent.
  */
 export function startTracing(
@@ -106,9 +144,13 @@ export function startTracing(
     const processor = settings.exporter === 'otlp' ? new BatchSpanProcessor(exporter) : new SimpleSpanProcessor(exporter);
     const provider = new NodeTracerProvider({
       resource: resourceFromAttributes({ 'service.name': settings.serviceName, 'c2g.thread': thread }),
+      sampler: samplerOf(settings.sampler),
       spanProcessors: [processor],
     });
-    provider.register();
+    // No context manager: an AsyncLocalStorage one hooks every promise of every request and
+    // cost ≈ 10 % of HTTP throughput (docs/benchmarks.md § 9). Spans name their parent
+    // explicitly instead: the request's span rides on the request, then on the CommandContext.
+    provider.register({ contextManager: null });
     active = { provider, memory, users: 1 };
   }
   let stopped = false;

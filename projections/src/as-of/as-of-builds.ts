@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteDatabase } from '@c2g/event-store';
 import { tracer, tracingOn } from '@c2g/telemetry';
-import { Span, SpanStatusCode } from '@opentelemetry/api';
+import { Context, ROOT_CONTEXT, Span, SpanStatusCode } from '@opentelemetry/api';
 import { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../projector/spawn-worker';
 
@@ -69,11 +69,11 @@ export class AsOfBuilds {
     rmSync(settings.scratchRoot, { recursive: true, force: true });
   }
 
-  /** Runs `query` on these read models as of `position`. */
-  async query<T>(names: string[], position: bigint, query: (db: (name: string) => Database) => T): Promise<T> {
+  /** Runs `query` on these read models as of `position`; `parent` is the asking request's span (tracing on). */
+  async query<T>(names: string[], position: bigint, query: (db: (name: string) => Database) => T, parent?: Context): Promise<T> {
     // A span per as-of answer (tracing on): a child of the request's, saying whether it was built or cached.
     const span = tracingOn()
-      ? tracer().startSpan('as-of', { attributes: { 'c2g.as_of.position': position.toString(), 'c2g.read_models': [...names].sort() } })
+      ? tracer().startSpan('as-of', { attributes: { 'c2g.as_of.position': position.toString(), 'c2g.read_models': [...names].sort() } }, parent ?? ROOT_CONTEXT)
       : undefined;
     try {
       const answer = await this.answer(names, position, query, span);

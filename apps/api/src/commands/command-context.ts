@@ -1,6 +1,8 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { Context } from '@opentelemetry/api';
 import { Principal } from '../auth/role';
+import { requestTrace } from '../observability/http-telemetry';
 import { assertBodyDepth } from '../validation/body-depth.pipe';
 import { commandTimeOf } from './command-clock';
 import { commandIdFor, idempotencyKeyStreamId, requestHashOf } from './idempotency';
@@ -23,6 +25,8 @@ export interface CommandContext {
   idempotent: boolean;
   /** How far this request got with its Idempotency-Key (see Idempotency): checked once, recorded once. */
   keyUse: { streamId: string; checked: boolean; recorded: boolean };
+  /** The request's span (tracing on): the parent of the command's span. */
+  trace?: Context;
 }
 
 export const Command = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {
@@ -53,6 +57,7 @@ export const Command = createParamDecorator((_: unknown, execution: ExecutionCon
     requestHash: requestHashOf(request.method, request.url, request.body),
     idempotent: idempotencyKey !== undefined,
     keyUse: { streamId: idempotencyKeyStreamId(commandId), checked: false, recorded: false },
+    trace: requestTrace(request),
   };
 });
 

@@ -1,7 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
-import { context as otelContext, Span, SpanStatusCode, trace } from '@opentelemetry/api';
+import { ROOT_CONTEXT, Span, SpanStatusCode } from '@opentelemetry/api';
 import { ProgramRuleError } from '@c2g/domain';
-import { LogLine, traceparentOf, tracer, tracingOn, withCorrelationId } from '@c2g/telemetry';
+import { LogLine, spanLogFields, traceparentOf, tracer, tracingOn } from '@c2g/telemetry';
 import type { Metrics, CommandOutcome } from '../observability/metrics';
 import type { CommandContext } from './command-context';
 import type { CommandResult } from './command-result';
@@ -42,17 +42,13 @@ export class CommandRun {
           'c2g.streams': steps.map((step) => step.target.streamId),
           ...(context.ifMatch !== undefined ? { 'c2g.if_match': Number(context.ifMatch) } : {}),
         },
-      });
+      }, context.trace ?? ROOT_CONTEXT);
     }
   }
 
-  /** Runs the command inside its span (as the active context) and records how it ended. */
+  /** Runs the command and records how it ended. */
   observe(work: () => Promise<CommandResult>): Promise<CommandResult> {
-    const span = this.span;
-    const running = span
-      ? withCorrelationId(this.context.correlationId, () => otelContext.with(trace.setSpan(otelContext.active(), span), work))
-      : work();
-    return running.then(
+    return work().then(
       (result) => {
         this.finish('accepted', '', result);
         return result;
@@ -109,7 +105,7 @@ export class CommandRun {
         new LogLine(`${this.type} ${outcome}${code ? ` (${code})` : ''}${streams}: ${this.events} events, ${this.conflicts} conflicts, ${(seconds * 1000).toFixed(1)} ms`, {
           correlationId: this.context.correlationId,
           commandId: this.context.commandId,
-          ...(this.span ? { traceId: this.span.spanContext().traceId, spanId: this.span.spanContext().spanId } : {}),
+          ...spanLogFields(this.span),
         }),
       );
     }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import type { Context } from '@opentelemetry/api';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -16,6 +17,7 @@ import { ExplainPairQueryDto, ReportDuplicateDto } from './dto/duplicate-pair.dt
 import { ReportDuplicate } from './commands/report-duplicate.handler';
 import { ApiCommand } from '../openapi/api-command.decorator';
 import { ApiRead, objectOf, pageOf, READ_MODEL_ERRORS } from '../openapi/api-read.decorator';
+import { RequestTrace } from '../observability/request-trace.decorator';
 
 export class DuplicateFlagListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'resolved', 'closed'] })
@@ -49,8 +51,8 @@ export class DuplicateFlagsController {
     schema: pageOf('a flag: id, kind, status, score, needId, planId or otherNeedId, communityId, sector, reasons, resolution?'),
     errors: READ_MODEL_ERRORS,
   })
-  list(@Query() { limit, cursor, minPosition, asOf, ...filter }: DuplicateFlagListQueryDto) {
-    return this.readModels.read(['duplicate-flags'], { minPosition, asOf }, (db) =>
+  list(@Query() { limit, cursor, minPosition, asOf, ...filter }: DuplicateFlagListQueryDto, @RequestTrace() trace: Context | undefined) {
+    return this.readModels.read(['duplicate-flags'], { minPosition, asOf, trace }, (db) =>
       toPage(listDuplicateFlags(db('duplicate-flags'), filter, pageRequest(limit, cursor)), limit),
     );
   }

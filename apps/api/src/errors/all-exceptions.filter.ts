@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProgramRuleError } from '@c2g/domain';
 import { AppendTooLargeError, EventIdConflictError, InvalidAppendError } from '@c2g/event-store';
+import { LogLine, spanLogFields } from '@c2g/telemetry';
+import { requestSpan } from '../observability/http-telemetry';
 import { ErrorBody } from './error-body';
 
 const STATUS_NAMES: Record<number, string> = Object.fromEntries(
@@ -22,12 +24,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   constructor(private readonly options: { bodyLimitBytes?: number } = {}) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { status, body } = this.toResponse(exception);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const { status, body } = this.toResponse(exception, http.getRequest<FastifyRequest>());
     void reply.status(status).send(body);
   }
 
-  private toResponse(exception: unknown): { status: number; body: ErrorBody } {
+  private toResponse(exception: unknown, request: FastifyRequest): { status: number; body: ErrorBody } {
     if (exception instanceof ProgramRuleError) {
       // An unknown id is a 404; every other broken program rule is a 422 with its code.
       const status = exception.code.endsWith('-not-found') ? 404 : 422;
@@ -58,7 +61,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (fields.details !== undefined) body.details = fields.details;
       return { status, body };
     }
-    this.logger.error(`unhandled ${describe(exception)}`);
+    // With tracing on, the line names the request's trace: the way from an alert to its spans.
+    this.logger.error(new LogLine(`unhandled ${describe(exception)}`, spanLogFields(requestSpan(request))));
     return {
       status: 500,
       body: { error: 'internal-server-error', code: 'internal-error', message: 'an unexpected error occurred' },

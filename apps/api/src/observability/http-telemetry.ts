@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
-import { context, Context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { Context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { tracer, tracingOn } from '@c2g/telemetry';
 import { Metrics } from './metrics';
 
@@ -14,12 +14,25 @@ function routeOf(request: FastifyRequest): string {
 }
 
 /**
+ * The request's span as an OpenTelemetry context, to parent the spans made for it (its
+ * command's, an as-of build's); undefined with tracing off. Spans are parented explicitly:
+ * there is no async context manager (see `startTracing`).
+ */
+export function requestTrace(request: FastifyRequest): Context | undefined {
+  return (request as Traced)[SPAN_CONTEXT];
+}
+
+/** The request span itself (tracing on), e.g. for the trace id of a log line about the request. */
+export function requestSpan(request: FastifyRequest): Span | undefined {
+  return (request as Traced)[SPAN];
+}
+
+/**
  * A metric per HTTP request (always) and, with tracing on, a server span per request.
  * Fastify hooks rather than @opentelemetry/instrumentation-http/-fastify: those patch modules
- * as they are required (an import-order constraint on main.ts and the tests) and add a span
- * per Fastify hook; one span per request, parented on an incoming `traceparent`, is all we
- * need. The span is made the active context from preValidation on (after the body is read,
- * where Fastify's stream callbacks would lose it), so the command span is its child.
+ * as they are required (an import-order constraint on main.ts and the tests), add a span per
+ * Fastify hook and need the async context manager we do without; one span per request,
+ * parented on an incoming `traceparent`, is all we need.
  */
 export function registerHttpTelemetry(app: NestFastifyApplication, metrics: Metrics): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -42,11 +55,6 @@ export function registerHttpTelemetry(app: NestFastifyApplication, metrics: Metr
     request[SPAN] = span;
     request[SPAN_CONTEXT] = trace.setSpan(parent, span);
     done();
-  });
-  fastify.addHook('preValidation', (request: Traced, _reply, done) => {
-    const active = request[SPAN_CONTEXT];
-    if (active) context.with(active, done);
-    else done();
   });
   fastify.addHook('onResponse', (request: Traced, reply, done) => {
     const span = request[SPAN];

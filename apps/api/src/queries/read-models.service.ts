@@ -1,5 +1,6 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
+import type { Context } from '@opentelemetry/api';
 import { EventStore } from '@c2g/event-store';
 import { AsOfBuilds, AsOfBusyError, positionAt, ReadSide } from '@c2g/projections';
 import { EVENT_STORE } from '../event-store/event-store.module';
@@ -10,6 +11,8 @@ import { ReadModelGate } from './read-model-gate';
 export interface ReadOptions {
   minPosition?: string;
   asOf?: string;
+  /** The request's span (`@RequestTrace()`, tracing on): the parent of an as-of build's span. */
+  trace?: Context;
 }
 
 /**
@@ -34,7 +37,7 @@ export class ReadModels {
       const head = await this.store.headPosition();
       const position = asked < head ? asked : head;
       try {
-        return { ...(await this.asOfBuilds.query(models, position, query)), position: position.toString() };
+        return { ...(await this.asOfBuilds.query(models, position, query, options.trace)), position: position.toString() };
       } catch (error) {
         if (!(error instanceof AsOfBusyError)) throw error;
         throw new ServiceUnavailableException({ code: 'as-of-busy', message: `as-of answers are busy: ${error.message}` });

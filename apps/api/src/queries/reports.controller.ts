@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
+import type { Context } from '@opentelemetry/api';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { coverageReport, fundingReport } from '@c2g/projections';
 import { Roles } from '../auth/access.decorators';
@@ -9,6 +10,7 @@ import { AsOfQueryDto } from './list-query.dto';
 import { ReadModels } from './read-models.service';
 import { FundingReportQueryDto } from './report-query.dto';
 import { ApiRead, objectOf, READ_MODEL_ERRORS } from '../openapi/api-read.decorator';
+import { RequestTrace } from '../observability/request-trace.decorator';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -24,8 +26,8 @@ export class ReportsController {
   /** Committed vs pledged vs disbursed per pairing and year, per global community, program total. */
   @ApiRead('Funding ledger: committed, pledged and disbursed', { description: 'Per pairing and program year, per global community, and the program total, per currency. Takes ?asOf= (a log position or a date) and ?minPosition=.', schema: objectOf('{ pairings, globalCommunities, program, position }'), errors: READ_MODEL_ERRORS })
   @Get('funding')
-  funding(@Query() { minPosition, asOf, ...filter }: FundingReportQueryDto) {
-    return this.readModels.read(['funding-ledger'], { minPosition, asOf }, (db) => fundingReport(db('funding-ledger'), filter));
+  funding(@Query() { minPosition, asOf, ...filter }: FundingReportQueryDto, @RequestTrace() trace: Context | undefined) {
+    return this.readModels.read(['funding-ledger'], { minPosition, asOf, trace }, (db) => fundingReport(db('funding-ledger'), filter));
   }
 
   /**
@@ -34,10 +36,10 @@ export class ReportsController {
    */
   @ApiRead('Coverage: no community left behind', { description: 'Israeli communities with no pairing, an incomplete team, a stalled phase or unfunded urgent needs, each with its reasons. Takes ?asOf= and ?minPosition=.', schema: objectOf('{ communities: [{ communityId, name, reasons }], position }'), errors: READ_MODEL_ERRORS })
   @Get('coverage')
-  coverage(@Query() { minPosition, asOf }: AsOfQueryDto) {
+  coverage(@Query() { minPosition, asOf }: AsOfQueryDto, @RequestTrace() trace: Context | undefined) {
     const point = parseAsOf(asOf);
     const today = point && 'until' in point ? point.until : new Date().toISOString();
     const terms = { teamSeatsPerSide: this.deciders.terms.teamSeatsPerSide, stalledAfterDays: this.config.stalledPhaseDays };
-    return this.readModels.read(['coverage'], { minPosition, asOf }, (db) => coverageReport(db('coverage'), terms, today));
+    return this.readModels.read(['coverage'], { minPosition, asOf, trace }, (db) => coverageReport(db('coverage'), terms, today));
   }
 }
