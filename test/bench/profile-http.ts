@@ -1,7 +1,9 @@
 /**
- * Profiles the API's main thread under the HTTP scenario's load: starts bench-server.ts with
- * --cpu-prof, sets up the bench program, runs the load client, stops the server, and prints the
- * functions with the most self time. Usage: node -r @swc-node/register test/bench/profile-http.ts [seconds] [outDir]
+ * Profiles the API under the HTTP scenario's load: starts bench-server.ts, sets up the bench
+ * program, profiles the main thread during the load only, stops the server, and prints the
+ * functions with the most self time. Usage: node -r @swc-node/register test/bench/profile-http.ts [seconds] [outDir].
+ * With C2G_PROFILE_THREADS=1 every thread (the projector too) is profiled with --cpu-prof from
+ * start to exit instead, set-up included. The server's environment is passed on (OTEL_* etc.).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,8 +22,12 @@ async function main(): Promise<void> {
   const outDir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'c2g-prof-'));
   mkdirSync(outDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'c2g-prof-data-'));
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'test/bench/bench-server.ts'], {
-    env: { ...process.env, C2G_DATA_DIR: dataDir, C2G_ADMIN_KEY: ADMIN, C2G_RATE_LIMIT_PER_MINUTE: '10000000', LOG_LEVEL: 'error', SWC_NODE_PROJECT: 'tsconfig.json', C2G_BENCH_PROFILE: join(outDir, 'main.cpuprofile') },
+  const allThreads = process.env.C2G_PROFILE_THREADS === '1';
+  const child = spawn(process.execPath, [...(allThreads ? ['--cpu-prof', `--cpu-prof-dir=${outDir}`] : []), '-r', '@swc-node/register', 'test/bench/bench-server.ts'], {
+    env: {
+      ...process.env, C2G_DATA_DIR: dataDir, C2G_ADMIN_KEY: ADMIN, C2G_RATE_LIMIT_PER_MINUTE: '10000000', LOG_LEVEL: 'error', SWC_NODE_PROJECT: 'tsconfig.json',
+      ...(allThreads ? {} : { C2G_BENCH_PROFILE: join(outDir, 'main.cpuprofile') }),
+    },
   });
   child.stderr.on('data', (c: Buffer) => process.stderr.write(c));
   const url = await new Promise<string>((resolve) => onLines(child as never, (line) => line.startsWith('{"url"') && resolve(JSON.parse(line).url)));
@@ -36,6 +42,7 @@ async function main(): Promise<void> {
   const marks: string[] = [];
   onLines(child as never, (line) => marks.push(line));
   const mark = async (what: string) => {
+    if (allThreads) return;
     child.stdin.write(`${what}\n`);
     while (!marks.some((line) => line.includes(what === 'start' ? 'profiling' : 'profiled'))) await new Promise((r) => setTimeout(r, 50));
   };

@@ -185,6 +185,25 @@ describe('tracing (in-memory exporter; the projector thread posts its spans back
 
     const stream = await api.get('/audit/streams/community-kfar-aza', { role: 'auditor' });
     expect(stream.body.items[0].metadata.traceparent).toBe(`00-${commandSpan.traceId}-${commandSpan.spanId}-01`);
+    // One append: its stream and revisions are the span's attributes, no event repeats them.
+    expect(commandSpan.events).toEqual([]);
+  });
+
+  it('names every append of a command that appends to several streams', async () => {
+    const api = apiClient(harness);
+    await harness.keyFor('service');
+    expect((await api.post('/communities', { ...boston, id: 'haifa-friends', name: 'Haifa Friends' })).status).toBe(201);
+    expect((await api.post('/communities', { ...kfarAza, id: 'beeri', name: 'Be\'eri' })).status).toBe(201);
+    resetFinishedSpans();
+    const created = await api.post('/pairings', { ...kfarAzaBoston, id: 'beeri-haifa', israeliCommunityId: 'beeri', globalCommunityId: 'haifa-friends' });
+    expect(created.status).toBe(201);
+    const command = finishedSpans().find((s) => s.name === 'command CreatePairing')!;
+    expect(command.attributes).toMatchObject({ 'c2g.stream_id': 'pairing-beeri-haifa', 'c2g.expected_revision': -1, 'c2g.new_revision': 0, 'c2g.events_appended': 3 });
+    expect(command.events).toEqual([
+      { name: 'append', attributes: { 'c2g.stream_id': 'community-beeri', 'c2g.expected_revision': 0, 'c2g.new_revision': 1, 'c2g.events': 1 } },
+      { name: 'append', attributes: { 'c2g.stream_id': 'community-haifa-friends', 'c2g.expected_revision': 0, 'c2g.new_revision': 1, 'c2g.events': 1 } },
+      { name: 'append', attributes: { 'c2g.stream_id': 'pairing-beeri-haifa', 'c2g.expected_revision': -1, 'c2g.new_revision': 0, 'c2g.events': 1 } },
+    ]);
   });
 
   it('traces an as-of answer under its request: built the first time, cached the second', async () => {

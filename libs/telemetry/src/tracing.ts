@@ -98,6 +98,7 @@ export interface FinishedSpan {
   parentSpanId?: string;
   links: { traceId: string; spanId: string }[];
   attributes: Record<string, unknown>;
+  events: { name: string; attributes: Record<string, unknown> }[];
   /** Which thread made it (the resource's `c2g.thread`). */
   thread: string;
   durationMs: number;
@@ -234,6 +235,7 @@ function toFinishedSpan(span: ReadableSpan, thread: string): FinishedSpan {
     ...(span.parentSpanContext ? { parentSpanId: span.parentSpanContext.spanId } : {}),
     links: span.links.map((link) => ({ traceId: link.context.traceId, spanId: link.context.spanId })),
     attributes: { ...span.attributes },
+    events: span.events.map((event) => ({ name: event.name, attributes: { ...event.attributes } })),
     thread: String(span.resource.attributes['c2g.thread'] ?? thread),
     durationMs: seconds * 1000 + nanos / 1e6,
   };

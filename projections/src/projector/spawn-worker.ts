@@ -9,7 +9,8 @@ export function spawnWorker(dir: string, module: string, callerFile: string, wor
   const typescript = callerFile.endsWith('.ts');
   return new Worker(join(dir, `${module}.${typescript ? 'ts' : 'js'}`), {
     workerData,
-    execArgv: typescript ? ['-r', '@swc-node/register'] : [],
+    // --cpu-prof is passed on so that `node --cpu-prof` profiles the workers too (test/bench/profile-http.ts).
+    execArgv: [...(typescript ? ['-r', '@swc-node/register'] : []), ...process.execArgv.filter((arg) => arg.startsWith('--cpu-prof'))],
     env: typescript ? { ...process.env, SWC_NODE_PROJECT: process.env.SWC_NODE_PROJECT ?? join(__dirname, '..', '..', '..', 'tsconfig.json') } : process.env,
   });
 }

@@ -24,6 +24,9 @@ export class CommandRun {
   private readonly span: Span | undefined;
   private conflicts = 0;
   private events = 0;
+  /** Appends so far (tracing on), and the first one's details for when a second one comes. */
+  private appendCount = 0;
+  private firstAppend?: { attributes: Record<string, string | number>; at: number };
 
   constructor(
     steps: Step[],
@@ -76,12 +79,19 @@ export class CommandRun {
     this.events += events;
     this.metrics?.appends.inc();
     this.metrics?.eventsAppended.inc(events);
-    this.span?.setAttributes({
-      'c2g.stream_id': streamId,
-      'c2g.expected_revision': Number(expected ?? -1n),
-      'c2g.new_revision': Number(revision),
-    });
-    this.span?.addEvent('append', { 'c2g.stream_id': streamId, 'c2g.expected_revision': Number(expected ?? -1n), 'c2g.new_revision': Number(revision), 'c2g.events': events });
+    if (!this.span) return;
+    const append = { 'c2g.stream_id': streamId, 'c2g.expected_revision': Number(expected ?? -1n), 'c2g.new_revision': Number(revision) };
+    // The span's attributes say the last append. Most commands append once: an `append` event per
+    // append is only added when there are several, which keeps the common span a third smaller.
+    this.span.setAttributes(append);
+    const event = { attributes: { ...append, 'c2g.events': events }, at: performance.timeOrigin + performance.now() };
+    this.appendCount += 1;
+    if (this.appendCount === 1) {
+      this.firstAppend = event;
+      return;
+    }
+    if (this.appendCount === 2) this.span.addEvent('append', this.firstAppend!.attributes, this.firstAppend!.at);
+    this.span.addEvent('append', event.attributes, event.at);
   }
 
   private finish(outcome: CommandOutcome, code: string, result?: CommandResult): void {
@@ -94,7 +104,7 @@ export class CommandRun {
         ...(code ? { 'c2g.outcome_code': code } : {}),
         'c2g.events_appended': this.events,
         'c2g.conflict_retries': this.conflicts,
-        ...(result ? { 'c2g.position': result.position, 'c2g.revision': result.revision } : {}),
+        ...(result ? { 'c2g.position': result.position } : {}),
       });
       if (outcome === 'failed' || outcome === 'contended') this.span.setStatus({ code: SpanStatusCode.ERROR, message: code });
       this.span.end();
