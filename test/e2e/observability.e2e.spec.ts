@@ -112,6 +112,29 @@ describe('GET /metrics', () => {
     }
   });
 
+  it('counts duplicate flags by status as they are raised and resolved', async () => {
+    const api = apiClient(harness);
+    await harness.keyFor('analyst');
+    // The first test recorded `mattresses`; the same need again is a duplicate effort.
+    const again = await api.post('/needs', { ...mattresses, id: 'mattresses-again', title: 'Mattresses for the returning families' });
+    expect(again.status).toBe(201);
+    const listed = async (status: string, position: number) =>
+      (await api.get(`/duplicate-flags?status=${status}&minPosition=${position}`, { role: 'analyst' })).body.items as { id: string }[];
+    const open = await listed('open', again.body.position);
+    expect(open.length).toBeGreaterThan(0);
+    let families = await scrape(harness);
+    expect(sample(families, 'c2g_duplicate_flags', { status: 'open' })).toBe(open.length);
+    expect(sample(families, 'c2g_duplicate_flags', { status: 'resolved' })).toBe(0);
+
+    const resolved = await api.post(`/duplicate-flags/${open[0].id}/resolution`, { decision: 'duplicate', note: 'one delivery' });
+    expect(resolved.status).toBe(200);
+    const stillOpen = await listed('open', resolved.body.position);
+    families = await scrape(harness);
+    expect(sample(families, 'c2g_duplicate_flags', { status: 'open' })).toBe(stillOpen.length);
+    expect(stillOpen.length).toBe(open.length - 1);
+    expect(sample(families, 'c2g_duplicate_flags', { status: 'resolved' })).toBe(1);
+  });
+
   it('is for operator keys only', async () => {
     for (const role of ['service', 'analyst', 'auditor', 'admin'] as const) {
       const response = await harness.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${await harness.keyFor(role)}` } });

@@ -3,7 +3,7 @@ import { CommunityEvent, DuplicateFlagEvent, NeedEvent, PairingEvent, PlanEvent 
 import { StoredEvent } from '@c2g/event-store';
 import { domainEvent } from '../runner/domain-event';
 import { Projection, ProjectionContext } from '../runner/projection';
-import { DUPLICATE_FLAGS_SCHEMA } from './duplicate-flags.schema';
+import { DUPLICATE_FLAG_COUNTS_SCHEMA, DUPLICATE_FLAGS_SCHEMA } from './duplicate-flags.schema';
 import { FlagRaiser } from './flag-raiser';
 import { RateTable } from './similarity/duplicate-score';
 import { normalizeText } from './similarity/normalize';
@@ -20,12 +20,21 @@ type Event = CommunityEvent | PairingEvent | NeedEvent | PlanEvent | DuplicateFl
  */
 export class DuplicateFlagsProjection implements Projection {
   readonly name = 'duplicate-flags';
-  readonly version = 4;
+  readonly version: number;
+  /** Version 4 (the same flags, no counts per status) goes on serving while version 5 rebuilds. */
+  readonly previous?: Projection;
 
-  constructor(private readonly rates: RateTable = DEFAULT_RATES) {}
+  constructor(
+    private readonly rates: RateTable = DEFAULT_RATES,
+    private readonly countsPerStatus = true,
+  ) {
+    this.version = countsPerStatus ? 5 : 4;
+    if (countsPerStatus) this.previous = new DuplicateFlagsProjection(rates, false);
+  }
 
   setup(db: Database): void {
     db.exec(DUPLICATE_FLAGS_SCHEMA);
+    if (this.countsPerStatus) db.exec(DUPLICATE_FLAG_COUNTS_SCHEMA);
   }
 
   apply(stored: StoredEvent, context: ProjectionContext): void {

@@ -36,3 +36,21 @@ export const DUPLICATE_FLAGS_SCHEMA = `
   );
   CREATE INDEX dup_learned_by_sector ON dup_learned (sector, position);
 `;
+
+/**
+ * Flags per status, kept by triggers whatever statement moves a flag, so /metrics reads a few
+ * rows instead of counting every flag on the request thread at each scrape (version 5 on).
+ */
+export const DUPLICATE_FLAG_COUNTS_SCHEMA = `
+  CREATE TABLE dup_flag_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TRIGGER dup_flags_counted_in AFTER INSERT ON dup_flags BEGIN
+    INSERT INTO dup_flag_counts (status, n) VALUES (NEW.status, 1) ON CONFLICT (status) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER dup_flags_counted_moved AFTER UPDATE OF status ON dup_flags WHEN OLD.status IS NOT NEW.status BEGIN
+    UPDATE dup_flag_counts SET n = n - 1 WHERE status = OLD.status;
+    INSERT INTO dup_flag_counts (status, n) VALUES (NEW.status, 1) ON CONFLICT (status) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER dup_flags_counted_out AFTER DELETE ON dup_flags BEGIN
+    UPDATE dup_flag_counts SET n = n - 1 WHERE status = OLD.status;
+  END;
+`;

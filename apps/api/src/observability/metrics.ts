@@ -202,7 +202,10 @@ export class Metrics implements OnModuleDestroy {
   private countDuplicateFlags(): void {
     this.duplicateFlags.reset();
     try {
-      const rows = this.readSide.database('duplicate-flags').prepare('SELECT status, COUNT(*) AS n FROM dup_flags GROUP BY status').all() as { status: string; n: number }[];
+      const db = this.readSide.database('duplicate-flags');
+      // Version 5 keeps counts per status; version 4 (serving while 5 rebuilds after an upgrade) is counted.
+      const counted = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dup_flag_counts'").get() !== undefined;
+      const rows = db.prepare(counted ? 'SELECT status, n FROM dup_flag_counts' : 'SELECT status, COUNT(*) AS n FROM dup_flags GROUP BY status').all() as { status: string; n: number }[];
       for (const { status, n } of rows) this.duplicateFlags.set({ status }, n);
     } catch (error) {
       this.logger.debug(`duplicate flags not counted: ${(error as Error).message}`);
