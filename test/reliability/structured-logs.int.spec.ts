@@ -73,7 +73,8 @@ describe('structured logs', () => {
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
     const temp = makeTempDir();
-    const server = await startServer(join(temp.dir, 'data'), { LOG_LEVEL: 'debug', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: '50' });
+    // JSON here so that the spans can be read; the default encoding, protobuf, is the next test's.
+    const server = await startServer(join(temp.dir, 'data'), { LOG_LEVEL: 'debug', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '50' });
     let key = '';
     try {
       key = await issueKey(server.url, 'service');
@@ -93,5 +94,40 @@ describe('structured logs', () => {
     const line = jsonLines(server.output()).find((l) => l.context === 'Commands' && String(l.message).startsWith('RegisterCommunity accepted'));
     expect(line).toMatchObject({ correlationId: 'corr-otlp-7', traceId: command.traceId, spanId: command.spanId });
     expectNoSecrets(server.output(), [key]);
+  }, 60_000);
+
+  it('exports OTLP/HTTP as protobuf unless told otherwise (the specification\'s default)', async () => {
+    const bodies: { type?: string; body: Buffer }[] = [];
+    const collector: Server = createServer((request: IncomingMessage, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        if (request.url === '/v1/traces') bodies.push({ type: request.headers['content-type'], body: Buffer.concat(chunks) });
+        response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const temp = makeTempDir();
+    const server = await startServer(join(temp.dir, 'data'), {
+      LOG_LEVEL: 'debug', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`, OTEL_BSP_SCHEDULE_DELAY: '50',
+    });
+    const all = () => Buffer.concat(bodies.map((b) => b.body));
+    try {
+      const key = await issueKey(server.url, 'service');
+      await postJson(`${server.url}/communities`, key, kfarAza);
+      await eventually(() => {
+        expect(all().includes('command RegisterCommunity')).toBe(true);
+        expect(all().includes('project batch')).toBe(true);
+      }, 15_000);
+    } finally {
+      await server.kill();
+      temp.remove();
+      collector.close();
+    }
+    expect(new Set(bodies.map((b) => b.type))).toEqual(new Set(['application/x-protobuf']));
+    // Protobuf carries ids as raw bytes: the trace id the command's log line names is in there, whole.
+    const line = jsonLines(server.output()).find((l) => l.context === 'Commands' && String(l.message).startsWith('RegisterCommunity accepted'))!;
+    expect(all().includes(Buffer.from(String(line.traceId), 'hex'))).toBe(true);
+    expect(all().includes(String(line.traceId))).toBe(false);
   }, 60_000);
 });

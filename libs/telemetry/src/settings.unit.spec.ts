@@ -8,7 +8,7 @@ describe('tracing settings from the standard OTEL_* variables', () => {
   });
 
   it('exports over OTLP/HTTP to the endpoint, or to the full traces URL', () => {
-    expect(tracingSettingsFromEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' })).toEqual({ exporter: 'otlp', otlpUrl: 'http://collector:4318/v1/traces', serviceName: 'c2g' });
+    expect(tracingSettingsFromEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' })).toEqual({ exporter: 'otlp', otlpUrl: 'http://collector:4318/v1/traces', otlpProtocol: 'http/protobuf', serviceName: 'c2g' });
     expect(tracingSettingsFromEnv({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://c/x' }).otlpUrl).toBe('https://c/x');
     expect(tracingSettingsFromEnv({ OTEL_TRACES_EXPORTER: 'otlp' }).otlpUrl).toBe('http://localhost:4318/v1/traces');
   });
@@ -19,6 +19,21 @@ describe('tracing settings from the standard OTEL_* variables', () => {
     expect(tracingSettingsFromEnv({ OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' }).exporter).toBe('none');
     expect(() => tracingSettingsFromEnv({ OTEL_TRACES_EXPORTER: 'zipkin' })).toThrow(/OTEL_TRACES_EXPORTER/);
     expect(() => tracingSettingsFromEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(/http/);
+  });
+});
+
+describe('the OTLP encoding from OTEL_EXPORTER_OTLP_PROTOCOL', () => {
+  const otlp = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' };
+
+  it('is protobuf unless told (the specification\'s default), JSON when asked, the traces variable first', () => {
+    expect(tracingSettingsFromEnv(otlp).otlpProtocol).toBe('http/protobuf');
+    expect(tracingSettingsFromEnv({ ...otlp, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }).otlpProtocol).toBe('http/json');
+    expect(tracingSettingsFromEnv({ ...otlp, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' }).otlpProtocol).toBe('http/protobuf');
+  });
+
+  it('refuses gRPC and anything else, saying what to do', () => {
+    expect(() => tracingSettingsFromEnv({ ...otlp, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow('OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf or http/json, got "grpc" (gRPC is not supported: point c2g at the collector\'s OTLP/HTTP port, 4318)');
+    expect(() => tracingSettingsFromEnv({ ...otlp, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'thrift' })).toThrow(/OTEL_EXPORTER_OTLP_TRACES_PROTOCOL must be .*"thrift"/);
   });
 });
 

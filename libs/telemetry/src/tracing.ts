@@ -1,5 +1,6 @@
 import { context, propagation, trace, Link, Span, SpanContext, Tracer, TraceFlags, isSpanContextValid } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   AlwaysOffSampler,
@@ -18,8 +19,8 @@ import {
 
 /**
  * Where finished spans go. `none` (the default): no tracer is registered and every traced
- * code path is skipped after one boolean check. `otlp`: batched to an OTLP/HTTP collector.
- * `console`: printed (local use). `memory`: kept in this process for tests; a worker thread
+ * code path is skipped after one boolean check. `otlp`: batched to an OTLP/HTTP collector
+ * (protobuf unless OTEL_EXPORTER_OTLP_PROTOCOL=http/json). `console`: printed (local use). `memory`: kept in this process for tests; a worker thread
  * posts its spans to the thread that started it (see `finishedSpans`).
  */
 export type TraceExporterKind = 'none' | 'otlp' | 'console' | 'memory';
@@ -28,10 +29,17 @@ export type TraceExporterKind = 'none' | 'otlp' | 'console' | 'memory';
 const SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
 export type TraceSamplerKind = (typeof SAMPLERS)[number];
 
+export type OtlpProtocol = 'http/protobuf' | 'http/json';
+
 export interface TracingSettings {
   exporter: TraceExporterKind;
   /** The OTLP/HTTP traces URL (…/v1/traces) when `exporter` is `otlp`. */
   otlpUrl?: string;
+  /**
+   * How OTLP/HTTP encodes spans (OTEL_EXPORTER_OTLP_PROTOCOL): `http/protobuf`, the
+   * specification's default and half the bytes and CPU of `http/json`, or `http/json`.
+   */
+  otlpProtocol?: OtlpProtocol;
   serviceName: string;
   /**
    * Which traces are kept (unset: every one). Part of the settings rather than left to the SDK's
@@ -62,11 +70,23 @@ export function tracingSettingsFromEnv(env: NodeJS.ProcessEnv): TracingSettings 
   if (named === '' || named === 'otlp') {
     if (otlpUrl) {
       if (!/^https?:\/\/\S+$/.test(otlpUrl)) throw new TracingConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${otlpUrl}"`);
-      return { exporter: 'otlp', otlpUrl, serviceName, ...sampling };
+      return { exporter: 'otlp', otlpUrl, otlpProtocol: otlpProtocolFromEnv(env), serviceName, ...sampling };
     }
-    return named === 'otlp' ? { exporter: 'otlp', otlpUrl: 'http://localhost:4318/v1/traces', serviceName, ...sampling } : { exporter: 'none', serviceName };
+    return named === 'otlp'
+      ? { exporter: 'otlp', otlpUrl: 'http://localhost:4318/v1/traces', otlpProtocol: otlpProtocolFromEnv(env), serviceName, ...sampling }
+      : { exporter: 'none', serviceName };
   }
   throw new TracingConfigError(`OTEL_TRACES_EXPORTER must be otlp, console or none, got "${env.OTEL_TRACES_EXPORTER}"`);
+}
+
+/** OTEL_EXPORTER_OTLP_TRACES_PROTOCOL, else OTEL_EXPORTER_OTLP_PROTOCOL; `http/protobuf` unless told. */
+function otlpProtocolFromEnv(env: NodeJS.ProcessEnv): OtlpProtocol {
+  const named = (env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL ?? '').trim().toLowerCase();
+  if (named === '' || named === 'http/protobuf') return 'http/protobuf';
+  if (named === 'http/json') return 'http/json';
+  const variable = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL !== undefined ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL' : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  const grpc = named === 'grpc' ? ' (gRPC is not supported: point c2g at the collector\'s OTLP/HTTP port, 4318)' : '';
+  throw new TracingConfigError(`${variable} must be http/protobuf or http/json, got "${named}"${grpc}`);
 }
 
 /** OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG (a ratio from 0 to 1 for the `*traceidratio` ones; default 1). */
@@ -106,6 +126,7 @@ export interface FinishedSpan {
 
 interface Active {
   provider: NodeTracerProvider;
+  tracer: Tracer;
   memory?: InMemorySpanExporter;
   users: number;
 }
@@ -118,8 +139,9 @@ export function tracingOn(): boolean {
   return active !== undefined;
 }
 
+/** c2g's tracer: kept once tracing starts (the global API's lookup costs on every span). */
 export function tracer(): Tracer {
-  return trace.getTracer('c2g');
+  return active?.tracer ?? trace.getTracer('c2g');
 }
 
 /**
@@ -138,7 +160,9 @@ export function startTracing(
   } else {
     let memory: InMemorySpanExporter | undefined;
     let exporter: SpanExporter;
-    if (settings.exporter === 'otlp') exporter = new OTLPTraceExporter({ url: settings.otlpUrl });
+    if (settings.exporter === 'otlp') {
+      exporter = settings.otlpProtocol === 'http/json' ? new OtlpJsonExporter({ url: settings.otlpUrl }) : new OtlpProtobufExporter({ url: settings.otlpUrl });
+    }
     else if (settings.exporter === 'console') exporter = new ConsoleSpanExporter();
     else if (post) exporter = new PostingExporter(post, thread);
     else exporter = memory = new InMemorySpanExporter();
@@ -152,7 +176,7 @@ export function startTracing(
     // cost ≈ 10 % of HTTP throughput (docs/benchmarks.md § 9). Spans name their parent
     // explicitly instead: the request's span rides on the request, then on the CommandContext.
     provider.register({ contextManager: null });
-    active = { provider, memory, users: 1 };
+    active = { provider, tracer: provider.getTracer('c2g'), memory, users: 1 };
   }
   let stopped = false;
   return {
