@@ -20,8 +20,9 @@ import {
 /**
  * Where finished spans go. `none` (the default): no tracer is registered and every traced
  * code path is skipped after one boolean check. `otlp`: batched to an OTLP/HTTP collector
- * (protobuf unless OTEL_EXPORTER_OTLP_PROTOCOL=http/json). `console`: printed (local use). `memory`: kept in this process for tests; a worker thread
- * posts its spans to the thread that started it (see `finishedSpans`).
+ * (protobuf unless OTEL_EXPORTER_OTLP_PROTOCOL=http/json). `console`: printed (local use).
+ * `memory`: kept in this process for tests; a worker thread posts its spans to the thread that
+ * started it (see `finishedSpans`).
  */
 export type TraceExporterKind = 'none' | 'otlp' | 'console' | 'memory';
 
