@@ -47,6 +47,23 @@ describe('ProjectionRunner', () => {
     runner.start();
     return runner;
   };
+  /** `count` events in stream a, applied by version 1, which then stops: the file a new version finds. Returns its checkpoint. */
+  const builtByVersion1 = async (count: number) => {
+    await append('a', count);
+    const v1 = startRunner([new StreamCounter(1)]);
+    const head = await store.headPosition();
+    await v1.waitFor(['stream-counter'], head, 5000);
+    await v1.stop();
+    return head;
+  };
+  /** Version 2 that cannot finish its rebuild here (it parks on its first event). */
+  const stuckVersion2 = () => {
+    const v2 = new StreamCounter(2);
+    v2.apply = () => {
+      throw new Error('v2 is still rebuilding');
+    };
+    return v2;
+  };
 
   beforeEach(() => {
     temp = makeTempDir();
@@ -110,10 +127,7 @@ describe('ProjectionRunner', () => {
   });
 
   it('rebuilds a new version from position 0 while the old version keeps serving, then swaps', async () => {
-    await append('a', 30);
-    const v1 = startRunner([new StreamCounter(1)]);
-    await v1.waitFor(['stream-counter'], await store.headPosition(), 5000);
-    await v1.stop();
+    await builtByVersion1(30);
 
     const v2 = new ProjectionRunner({ store, dir: dir(), projections: [new StreamCounter(2)], batchSize: 7 });
     runner = v2;
@@ -127,18 +141,9 @@ describe('ProjectionRunner', () => {
   });
 
   it('keeps the previous version applying new events while the new one rebuilds, when the projection keeps its previous code', async () => {
-    await append('a', 30);
-    const v1 = startRunner([new StreamCounter(1)]);
-    await v1.waitFor(['stream-counter'], await store.headPosition(), 5000);
-    await v1.stop();
-
-    // Version 2 cannot finish its rebuild here (it parks on the first event), so only v1 can
-    // bring queries forward.
-    const v2 = new StreamCounter(2);
-    v2.apply = () => {
-      throw new Error('v2 is still rebuilding');
-    };
-    const withPrevious: Projection = Object.assign(v2, { previous: new StreamCounter(1) });
+    await builtByVersion1(30);
+    // Version 2 cannot finish its rebuild here, so only v1 can bring queries forward.
+    const withPrevious: Projection = Object.assign(stuckVersion2(), { previous: new StreamCounter(1) });
     const r = startRunner([withPrevious]);
     const { position } = await append('b', 3);
     expect(await r.waitFor(['stream-counter'], position, 5000)).toBe(true);
@@ -147,16 +152,9 @@ describe('ProjectionRunner', () => {
   });
 
   it('shows an advancing previous version that parks, and a retry resumes it', async () => {
-    await append('a', 3);
-    const v1 = startRunner([new StreamCounter(1)]);
-    await v1.waitFor(['stream-counter'], await store.headPosition(), 5000);
-    await v1.stop();
-    const v2 = new StreamCounter(2);
-    v2.apply = () => {
-      throw new Error('v2 is still rebuilding');
-    };
+    await builtByVersion1(3);
     const previous = new StreamCounter(1);
-    const r = startRunner([Object.assign(v2, { previous })]);
+    const r = startRunner([Object.assign(stuckVersion2(), { previous })]);
     const { position } = await append('b', 1, { poison: true });
     await eventually(() => expect(r.status()[0].servingParked).toMatchObject({ position: String(position), error: 'Error: cannot digest this' }));
     Object.assign(previous, { poisonAllowed: true }); // the fix deployed
@@ -167,10 +165,7 @@ describe('ProjectionRunner', () => {
   });
 
   it('stops feeding the previous version and removes its file once the new one has caught up', async () => {
-    await append('a', 30);
-    const v1 = startRunner([new StreamCounter(1)]);
-    await v1.waitFor(['stream-counter'], await store.headPosition(), 5000);
-    await v1.stop();
+    await builtByVersion1(30);
     const r = startRunner([Object.assign(new StreamCounter(2), { previous: new StreamCounter(1) })]);
     await eventually(() => expect(r.status()[0]).toMatchObject({ version: 2, state: 'live', servingVersion: 2 }));
     const { position } = await append('b', 2);
@@ -184,16 +179,8 @@ describe('ProjectionRunner', () => {
   });
 
   it('without the previous code, the old version answers frozen at its checkpoint until the rebuild catches up', async () => {
-    await append('a', 30);
-    const v1 = startRunner([new StreamCounter(1)]);
-    const frozenAt = await store.headPosition();
-    await v1.waitFor(['stream-counter'], frozenAt, 5000);
-    await v1.stop();
-    const v2 = new StreamCounter(2);
-    v2.apply = () => {
-      throw new Error('v2 is still rebuilding');
-    };
-    const r = startRunner([v2]);
+    const frozenAt = await builtByVersion1(30);
+    const r = startRunner([stuckVersion2()]);
     await append('b', 3);
     await eventually(() => expect(r.status()[0].parked).toBeDefined());
     expect(r.position('stream-counter')).toBe(frozenAt);
