@@ -27,20 +27,13 @@ export interface Loaded<T> {
 }
 
 /**
- * Reads one API path with the key of the role it needs; reads again when the path, the
- * as-of point or the live position changes. Without a key of that role, a 403-shaped error.
+ * Loads `url` with `load` and the key of `role`; loads again when the URL changes or on
+ * `reload`, aborting a load still running. Without a key of that role, a 403-shaped error.
  */
-export function useApi<T>(role: Role, path: string | undefined, query: Query = {}, options: { asOf?: boolean; live?: boolean } = { asOf: true, live: true }): Loaded<T> {
-  const { keys, asOf, livePosition } = useContext(ConsoleContext);
-  const key = keys[role];
+function useLoaded<T>(role: Role, url: string | undefined, load: (key: string, url: string, signal: AbortSignal) => Promise<T>): Loaded<T> {
+  const key = useContext(ConsoleContext).keys[role];
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
   const [nonce, setNonce] = useState(0);
-  const effectiveQuery: Query = {
-    ...query,
-    ...(options.asOf && asOf ? { asOf } : {}),
-    ...(options.live && !asOf && livePosition ? { minPosition: livePosition } : {}),
-  };
-  const url = path === undefined ? undefined : withQuery(path, effectiveQuery);
   useEffect(() => {
     if (url === undefined) return;
     if (!key) {
@@ -49,23 +42,36 @@ export function useApi<T>(role: Role, path: string | undefined, query: Query = {
     }
     const controller = new AbortController();
     setState((previous) => ({ ...previous, loading: true }));
-    request<T>(key, 'GET', url, undefined, controller.signal).then(
+    load(key, url, controller.signal).then(
       (data) => setState({ data, loading: false }),
       (error: Error) => {
         if (error.name !== 'AbortError') setState({ error, loading: false });
       },
     );
     return () => controller.abort();
+    // Not `load`: a new closure every render, a function of the URL and the key only.
   }, [url, key, nonce, role]);
   return { ...state, reload: () => setNonce((n) => n + 1) };
 }
 
+/**
+ * Reads one API path with the key of the role it needs; reads again when the path, the
+ * as-of point or the live position changes. Without a key of that role, a 403-shaped error.
+ */
+export function useApi<T>(role: Role, path: string | undefined, query: Query = {}, options: { asOf?: boolean; live?: boolean } = { asOf: true, live: true }): Loaded<T> {
+  const { asOf, livePosition } = useContext(ConsoleContext);
+  const effectiveQuery: Query = {
+    ...query,
+    ...(options.asOf && asOf ? { asOf } : {}),
+    ...(options.live && !asOf && livePosition ? { minPosition: livePosition } : {}),
+  };
+  const url = path === undefined ? undefined : withQuery(path, effectiveQuery);
+  return useLoaded(role, url, (key, at, signal) => request<T>(key, 'GET', at, undefined, signal));
+}
+
 /** Every page of a cursor-paged list (the demo's lists are a few hundred items at most). */
 export function useAllPages<T>(role: Role, path: string, query: Query = {}, options?: { asOf?: boolean; live?: boolean }): Loaded<{ items: T[]; position: string }> {
-  const { keys, asOf, livePosition } = useContext(ConsoleContext);
-  const key = keys[role];
-  const [state, setState] = useState<{ data?: { items: T[]; position: string }; error?: Error; loading: boolean }>({ loading: true });
-  const [nonce, setNonce] = useState(0);
+  const { asOf, livePosition } = useContext(ConsoleContext);
   const useAsOf = options?.asOf ?? true;
   const useLive = options?.live ?? true;
   const base: Query = {
@@ -74,35 +80,17 @@ export function useAllPages<T>(role: Role, path: string, query: Query = {}, opti
     ...(useAsOf && asOf ? { asOf } : {}),
     ...(useLive && !(useAsOf && asOf) && livePosition ? { minPosition: livePosition } : {}),
   };
-  const url = withQuery(path, base);
-  useEffect(() => {
-    if (!key) {
-      setState({ loading: false, error: new ApiError(403, 'role-forbidden', 'no key', { requiredRoles: [role] }) });
-      return;
+  return useLoaded(role, withQuery(path, base), async (key, url, signal) => {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    let position = '0';
+    for (let page = 0; page < 50; page += 1) {
+      const answer = await request<{ items: T[]; nextCursor?: string; position: string }>(key, 'GET', cursor ? `${url}&cursor=${encodeURIComponent(cursor)}` : url, undefined, signal);
+      items.push(...answer.items);
+      position = answer.position;
+      cursor = answer.nextCursor;
+      if (!cursor) break;
     }
-    const controller = new AbortController();
-    setState((previous) => ({ ...previous, loading: true }));
-    (async () => {
-      const items: T[] = [];
-      let cursor: string | undefined;
-      let position = '0';
-      for (let page = 0; page < 50; page += 1) {
-        const answer = await request<{ items: T[]; nextCursor?: string; position: string }>(
-          key, 'GET', cursor ? `${url}&cursor=${encodeURIComponent(cursor)}` : url, undefined, controller.signal,
-        );
-        items.push(...answer.items);
-        position = answer.position;
-        cursor = answer.nextCursor;
-        if (!cursor) break;
-      }
-      return { items, position };
-    })().then(
-      (data) => setState({ data, loading: false }),
-      (error: Error) => {
-        if (error.name !== 'AbortError') setState({ error, loading: false });
-      },
-    );
-    return () => controller.abort();
-  }, [url, key, nonce, role]);
-  return { ...state, reload: () => setNonce((n) => n + 1) };
+    return { items, position };
+  });
 }
