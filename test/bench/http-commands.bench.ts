@@ -6,8 +6,7 @@ import { EventStore } from '../../libs/event-store/src';
 import { PROJECTION_RUNNER } from '../../apps/api/src/read-models/projection-runner.token';
 import { ProjectionRunner } from '../../projections/src';
 import { makeTempDir } from '../support/temp-dir';
-import { boston, kfarAza, kfarAzaBoston } from '../support/program-fixtures';
-import { PAIRINGS } from './bench-program';
+import { setUpPairings } from './bench-program';
 import { alternate, runWorker } from './measure';
 
 const CONNECTIONS = 64;
@@ -40,11 +39,7 @@ export async function httpCommandScenario(quick: boolean) {
     fetch(`${c2gUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const { key } = (await (await post('/admin/api-keys', { role: 'service', label: 'bench' }, ADMIN)).json()) as { key: string };
   // The program's 25 pairings, so needs spread over communities as they do in the field.
-  for (let i = 0; i < PAIRINGS; i += 1) {
-    await post('/communities', { ...kfarAza, id: `isr-${i}`, name: `Community ${i}`, aliases: [] }, key);
-    await post('/communities', { ...boston, id: `glob-${i}`, name: `Partner ${i}` }, key);
-    await post('/pairings', { ...kfarAzaBoston, id: `pair-${i}`, israeliCommunityId: `isr-${i}`, globalCommunityId: `glob-${i}` }, key);
-  }
+  await setUpPairings(post, key);
 
   const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
   const store = app.get<EventStore>(EVENT_STORE);

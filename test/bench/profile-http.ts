@@ -10,8 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onLines, exited } from '../support/run-ts';
-import { boston, kfarAza, kfarAzaBoston } from '../support/program-fixtures';
-import { PAIRINGS } from './bench-program';
+import { setUpPairings } from './bench-program';
 import { runWorker } from './measure';
 import { ADMIN } from './server-process';
 
@@ -34,11 +33,8 @@ async function main(): Promise<void> {
   const post = (path: string, body: unknown, key: string) =>
     fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const { key } = (await (await post('/admin/api-keys', { role: 'service', label: 'bench' }, ADMIN)).json()) as { key: string };
-  for (let i = 0; i < PAIRINGS; i += 1) {
-    await post('/communities', { ...kfarAza, id: `isr-${i}`, name: `Community ${i}`, aliases: [] }, key);
-    await post('/communities', { ...boston, id: `glob-${i}`, name: `Partner ${i}` }, key);
-    await post('/pairings', { ...kfarAzaBoston, id: `pair-${i}`, israeliCommunityId: `isr-${i}`, globalCommunityId: `glob-${i}` }, key);
-  }
+  // The program's 25 pairings, so needs spread over communities as they do in the field.
+  await setUpPairings(post, key);
   const marks: string[] = [];
   onLines(child as never, (line) => marks.push(line));
   const mark = async (what: string) => {
