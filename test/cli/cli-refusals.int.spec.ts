@@ -29,7 +29,7 @@ describe('c2g refuses what it cannot answer truthfully', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`c2g: no event log at ${join(typo, 'events.sqlite')}: give the data directory of a c2g server with --data-dir or C2G_DATA_DIR (nothing was created)\n`);
     expect(existsSync(typo)).toBe(false);
-    for (const args of [['verify'], ['streams', 'need-mattresses'], ['events'], ['as-of', '1'], ['export', 'needs', '--format', 'csv']]) {
+    for (const args of [['verify'], ['replay'], ['streams', 'need-mattresses'], ['events'], ['as-of', '1'], ['export', 'needs', '--format', 'csv']]) {
       expect([args[0], (await c2g([...args, '--data-dir', typo])).error]).toEqual([args[0], expect.stringMatching(/^no event log at /)]);
     }
     expect(existsSync(typo)).toBe(false);
