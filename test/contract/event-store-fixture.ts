@@ -17,11 +17,11 @@ export type FixtureFactory = () => Promise<EventStoreFixture>;
  * any / stream_exists, ids already in the stream make the append a retry.
  * - 'unique-in-log' (SQLite): an event id lives in one place in the whole log; reusing it
  *   anywhere else is refused.
- * - 'unique-in-stream' (EventStoreDB): nothing is checked across streams, nor at another
+ * - 'retries-in-stream' (EventStoreDB): ids only make retries; nothing is checked across streams, nor at another
  *   revision of an exact-revision append — the server keeps no durable index by event id.
  */
 export interface StorePromises {
-  eventIds: 'unique-in-log' | 'unique-in-stream';
+  eventIds: 'unique-in-log' | 'retries-in-stream';
 }
 
 /** Registers beforeEach/afterEach giving every test a fresh fixture. */

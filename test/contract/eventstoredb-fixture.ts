@@ -2,7 +2,7 @@ import { EventStoreDbEventStore } from '@c2g/event-store';
 import { EventStoreFixture, StorePromises } from './event-store-fixture';
 
 /** What the EventStoreDB adapter promises about event ids (docs/eventstoredb.md). */
-export const EVENTSTORE_DB_PROMISES: StorePromises = { eventIds: 'unique-in-stream' };
+export const EVENTSTORE_DB_PROMISES: StorePromises = { eventIds: 'retries-in-stream' };
 
 /** The EventStoreDB adapter on a server at `connectionString`; `stopServer` runs after the store closes. */
 export function eventStoreDbFixture(connectionString: string, stopServer: () => Promise<void> = async () => undefined): EventStoreFixture {

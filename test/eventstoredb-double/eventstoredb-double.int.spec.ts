@@ -132,7 +132,7 @@ describe('the EventStoreDB wire double behaves like the server', () => {
       const ownClient = EventStoreDBClient.connectionString(own.connectionString);
       try {
         await ownClient.appendToStream(streamName(), events(1)); // the shared call is open
-        own.holdAppends();
+        const release = own.holdAppends();
         const inFlight = [streamName(), streamName()].map((stream) => ownClient.appendToStream(stream, events(1)));
         const outcomes = Promise.allSettled(inFlight);
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -140,6 +140,9 @@ describe('the EventStoreDB wire double behaves like the server', () => {
         await own.stop();
         const settled = await outcomes;
         expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+        // Let the held appends go on: the call they came on is gone, so nothing may be written.
+        release();
+        await new Promise((resolve) => setTimeout(resolve, 50));
         expect(own.log.all()).toHaveLength(written);
       } finally {
         await ownClient.dispose();

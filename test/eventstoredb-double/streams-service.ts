@@ -126,6 +126,8 @@ export function streamsService(log: InMemoryLog, options: StreamsServiceOptions)
         if (!refusal && tooBig(proposed)) refusal = serverFailures.maxAppendSizeExceeded(options.maxAppendSize);
         if (refusal) return callback(asError(refusal));
         await options.appendGate();
+        // The call ended while the append was held (the server stopped): a dead server writes nothing.
+        if (call.cancelled) return;
         const outcome = log.append(target!.streamId, target!.expected, proposed);
         if (!outcome.ok && outcome.reason === 'stream_deleted') return callback(asError(serverFailures.streamDeleted(target!.streamId)));
         callback(null, appendResponse(outcome, target!.expected));
@@ -167,6 +169,8 @@ export function streamsService(log: InMemoryLog, options: StreamsServiceOptions)
           return;
         }
         await options.appendGate();
+        // The call ended while the append was held (the server stopped): a dead server writes nothing.
+        if (call.cancelled) return;
         const outcome = log.append(append.streamId, append.expected, append.events);
         if (outcome.ok) call.write(batchAppendResponse(correlationId, append.streamId, outcome));
         else if (outcome.reason === 'stream_deleted') call.write(batchAppendResponse(correlationId, append.streamId, { ok: false, reason: 'stream_deleted', streamId: append.streamId }));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Checkpoint, loadSigningKey, openCheckpoint, parseVerifierKey, VerifierKey } from '@c2g/event-store';
+import { Checkpoint, formatVerifierKey, loadSigningKey, openCheckpoint, parseVerifierKey, VerifierKey } from '@c2g/event-store';
 
 export interface OpenedCheckpoint {
   checkpoint: Checkpoint;
@@ -24,7 +24,7 @@ export function openSavedCheckpoint(file: string, options: { key?: string; dataD
     namedKey = typeof saved.verifierKey === 'string' ? saved.verifierKey : undefined;
   }
   const { key, source } = pinnedKey(options, namedKey, file);
-  return { checkpoint: openCheckpoint(note, key), verifierKey: `${key.name}+${key.keyId.toString('hex')}+${Buffer.concat([Buffer.from([1]), key.publicKey]).toString('base64')}`, keySource: source };
+  return { checkpoint: openCheckpoint(note, key), verifierKey: formatVerifierKey(key), keySource: source };
 }
 
 function pinnedKey(options: { key?: string; dataDir: string }, namedKey: string | undefined, file: string): { key: VerifierKey; source: string } {

@@ -1,9 +1,8 @@
-import { EventStoreDBClient, jsonEvent, NO_STREAM, StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { EventStoreDBClient, jsonEvent, NO_STREAM, StreamDeletedError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { randomBytes } from 'node:crypto';
 import { DATA_KEY_BYTES, DataKeyState, DataKeyStore } from '../port/data-key-store';
 import { StoreClosedError } from '../port/event-store-errors';
-import { DATA_KEY_STREAM_PREFIX } from './eventstoredb-records';
-
+import { DATA_KEY_STREAM_PREFIX, readStreamEvents } from './eventstoredb-records';
 
 const DATA_KEY_MADE = 'DataKeyMade';
 
@@ -37,12 +36,10 @@ export class EventStoreDbDataKeyStore implements DataKeyStore {
   async find(keyId: string): Promise<DataKeyState> {
     this.assertOpen();
     try {
-      // Read to its end (one event), never left mid-stream: an abandoned read is a call left open.
-      let key: unknown;
-      for await (const { event } of this.client.readStream(streamOf(keyId), { maxCount: 1 })) key ??= (event?.data as { key?: unknown } | undefined)?.key;
+      const [event] = await readStreamEvents(this.client, streamOf(keyId), { maxCount: 1 });
+      const key = (event?.data as { key?: unknown } | undefined)?.key;
       return typeof key === 'string' ? { state: 'present', key: Buffer.from(key, 'base64') } : { state: 'unknown' };
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return { state: 'unknown' };
       if (error instanceof StreamDeletedError) return { state: 'destroyed' };
       throw error;
     }

@@ -38,7 +38,9 @@ export interface EventStoreDbEventStoreOptions {
  * The port on EventStoreDB (gRPC, @eventstore/db-client), for several c2g nodes on one
  * cluster. Appends are written at the exact revision the hash chain was linked to, so the
  * chain stays whole whatever the caller expected; losing that race re-reads and re-links.
- * Event ids are unique within a stream, not across the log (docs/eventstoredb.md says why).
+ * Event ids make a retry only within the target stream: anywhere in it under any /
+ * stream_exists, right after the expected revision otherwise; they are not checked across the
+ * log, nor elsewhere in the stream at an exact revision (docs/eventstoredb.md says why).
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
@@ -213,7 +215,7 @@ export class EventStoreDbEventStore implements EventStore {
    * the events right after it, in order. Undefined if the first is not there.
    */
   private async findRetryAt(streamId: string, expected: ExpectedRevision, events: PreparedEvent[]): Promise<AppendResult | undefined> {
-    if (expected === 'any' || expected === 'stream_exists' || events.length === 0) return undefined;
+    if (expected === 'any' || expected === 'stream_exists') return undefined;
     const from = expected === 'no_stream' ? 0n : expected + 1n;
     const stored = await this.readStreamPage(streamId, { direction: FORWARDS, fromRevision: from, maxCount: events.length });
     if (stored[0]?.id !== events[0].eventId) return undefined;

@@ -4,7 +4,7 @@ import { PreparedEvent } from '../port/prepare-append';
 import { EventMetadata, StoredEvent } from '../port/stored-event';
 import { toPortPosition } from './eventstoredb-positions';
 
-/** Streams the adapter keeps for itself in the same database: one per claimed event id. */
+/** Claim streams (one per event id) written by earlier versions of the adapter; still never part of the log. */
 export const EVENT_ID_CLAIM_PREFIX = 'c2g-event-id-';
 
 const NO_POSITION = 2n ** 63n;
@@ -15,7 +15,7 @@ export type RecordedEvent = NonNullable<ResolvedEvent['event']>;
 export const DATA_KEY_STREAM_PREFIX = 'c2g-data-key-';
 
 /** Stream-id prefixes the adapter keeps for itself: never part of the log, never appended to by callers. */
-export const RESERVED_STREAM_PREFIXES = [EVENT_ID_CLAIM_PREFIX, DATA_KEY_STREAM_PREFIX] as const;
+const RESERVED_STREAM_PREFIXES = [EVENT_ID_CLAIM_PREFIX, DATA_KEY_STREAM_PREFIX] as const;
 
 /** The reserved prefix `streamId` starts with, if any. */
 export function reservedPrefixOf(streamId: string): string | undefined {
