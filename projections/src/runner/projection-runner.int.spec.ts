@@ -8,6 +8,7 @@ import { SqliteEventStore, StoredEvent } from '@c2g/event-store';
 import { eventually } from '../../../test/support/eventually';
 import { makeTempDir } from '../../../test/support/temp-dir';
 import { Projection, ProjectionContext } from './projection';
+import { snapshotPositions } from '../as-of/read-model-snapshots';
 import { ProjectionRunner } from './projection-runner';
 import { readModelFile } from './read-model-file';
 
@@ -149,6 +150,16 @@ describe('ProjectionRunner', () => {
     expect(await r.waitFor(['stream-counter'], position, 5000)).toBe(true);
     expect(countsOf(r.database('stream-counter'))).toEqual({ a: 30, b: 3 });
     expect(r.status()[0]).toMatchObject({ version: 2, servingVersion: 1, servingPosition: String(position) });
+  });
+
+  it('takes no snapshots of the previous version while it advances (as-of answers start from the current one only)', async () => {
+    await builtByVersion1(3);
+    runner = new ProjectionRunner({ store, dir: dir(), projections: [Object.assign(stuckVersion2(), { previous: new StreamCounter(1) })], batchSize: 2, snapshotEvery: 4 });
+    runner.start();
+    const { position } = await append('b', 12);
+    expect(await runner.waitFor(['stream-counter'], position, 5000)).toBe(true);
+    expect(countsOf(runner.database('stream-counter'))).toEqual({ a: 3, b: 12 });
+    expect(snapshotPositions(dir(), 'stream-counter', 1)).toEqual([]);
   });
 
   it('shows an advancing previous version that parks, and a retry resumes it', async () => {

@@ -247,10 +247,15 @@ export class ProjectionRunner implements ReadSide {
     return last;
   }
 
-  /** A snapshot when this batch carried the checkpoint past a multiple of `snapshotEvery`. */
+  /**
+   * A snapshot when this batch carried the checkpoint past a multiple of `snapshotEvery`. Not of
+   * a previous version advancing during a rebuild: as-of answers start from the current
+   * version's snapshots only, and the previous version's are deleted at the swap.
+   */
   private snapshotIfDue(slot: ProjectionSlot, before: bigint): void {
     const every = this.options.snapshotEvery;
     if (!every || slot.projection.snapshots === false || slot.checkpoint / BigInt(every) === before / BigInt(every)) return;
+    if (this.entries.get(slot.projection.name)?.building !== slot) return;
     const { name, version } = slot.projection;
     try {
       takeSnapshot(slot.db, this.options.dir, name, version, slot.checkpoint);
