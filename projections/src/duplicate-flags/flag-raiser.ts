@@ -6,9 +6,9 @@ import { ProjectionContext } from '../runner/projection';
 import { Row } from '../runner/row';
 import { ConceptLinkEvent } from '@c2g/domain';
 import { flagId } from './flag-id';
-import { recordDecision, wordedAlike } from './learned-decisions';
+import { recordDecision } from './learned-decisions';
 import { PairScorer } from './pair-scorer';
-import { contentWords } from './similarity/concept-lexicon';
+import { contentWords, wordedAlike } from './similarity/concept-lexicon';
 import { Money, RateTable } from './similarity/duplicate-score';
 
 type NeedRecorded = Extract<NeedEvent, { type: 'NeedRecorded' }>['data'];
@@ -136,7 +136,6 @@ export class FlagRaiser {
     const effect = event.type === 'ConceptsLinked' ? 'link' : 'separate';
     recordDecision(this.db, { effect, flagId: d.flagId, reviewer: d.reviewer, decidedOn: this.event.metadata.occurredAt.slice(0, 10),
       communityId: d.communityId, sector: d.sector, position: Number(this.event.position), wordings: d.wordings, placeWords });
-    this.scorer.forget(d.sector);
     const sides = d.wordings.map((w) => contentWords(w, placeWords));
     const needs = this.q.openNeedsOf.all({ sector: d.sector, community: effect === 'link' ? null : d.communityId }) as Row[];
     for (const need of needs) {

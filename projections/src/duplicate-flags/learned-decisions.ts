@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { PreparedStatements } from '../runner/prepared-statements';
 import { Row } from '../runner/row';
-import { ContentWords, contentWords, sharedWords } from './similarity/concept-lexicon';
+import { ContentWords, contentWords, wordedAlike } from './similarity/concept-lexicon';
 
 /** What a reviewer's decision says about a pair of wordings: one effort (link) or two (separate). */
 export interface LearnedDecision {
@@ -15,8 +15,6 @@ export interface LearnedDecision {
   sides: [ContentWords, ContentWords];
 }
 
-/** Two texts are worded alike when they share at least this share of their content words (Jaccard): "grants for small businesses" and "loans for small businesses" share half, and are not. */
-export const WORDED_ALIKE = 0.6;
 
 const sql = new PreparedStatements({
   insert: `INSERT INTO dup_learned (effect, flag_id, reviewer, decided_on, community_id, sector, a_keys, b_keys, position)
@@ -24,9 +22,6 @@ const sql = new PreparedStatements({
   ofSector: 'SELECT * FROM dup_learned WHERE sector = ? ORDER BY position',
 });
 
-export function wordedAlike(a: ContentWords, b: ContentWords): boolean {
-  return sharedWords(a, b).share >= WORDED_ALIKE;
-}
 
 export function recordDecision(db: Database, decision: Omit<LearnedDecision, 'sides'> & { wordings: [string, string]; placeWords: string[] }): void {
   const [aKeys, bKeys] = decision.wordings.map((w) => JSON.stringify(contentWords(w, decision.placeWords)));

@@ -48,10 +48,6 @@ export class PairScorer {
     return known;
   }
 
-  forget(sector: string): void {
-    this.decisions.delete(sector);
-  }
-
   private decisionsOf(sector: string): LearnedDecision[] {
     let known = this.decisions.get(sector);
     if (!known) {

@@ -104,6 +104,17 @@ export function sharedWords(x: ContentWords, y: ContentWords): { share: number; 
   return { share: union ? common.length / union : 0, common };
 }
 
+/**
+ * Two texts are worded alike when they share at least this share of their content words: the
+ * detector's "same words" and a reviewer's decision applying to a pair ("grants for small
+ * businesses" and "loans for small businesses" share half, and are not).
+ */
+export const WORDED_ALIKE = 0.6;
+
+export function wordedAlike(a: ContentWords, b: ContentWords): boolean {
+  return sharedWords(a, b).share >= WORDED_ALIKE;
+}
+
 /** A text's content words, each as its shortest form: a key for grouping identical wordings. */
 export function contentKeys(text: string, placeWords: readonly string[] = []): string[] {
   const keys = contentWords(text, placeWords).map((forms) => forms.reduce((shortest, form) => (form.length < shortest.length ? form : shortest)));

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { conceptsOf, contentWords, sharedConcepts, sharedWords } from './concept-lexicon';
+import { conceptsOf, contentWords, sharedConcepts, sharedWords, WORDED_ALIKE } from './concept-lexicon';
 import { normalizeText } from './normalize';
 
 export interface Money {
@@ -83,8 +83,6 @@ export function scoreDuplicate(
   return { duplicate: sameThing, score, reasons };
 }
 
-/** Titles sharing this share of their content words (Jaccard, in any order and inflection) are the same thing. */
-const SHARED_WORDS_THRESHOLD = 0.6;
 
 /** Shared concepts of the titles decide; without any, shared concepts of the texts; then shared words or title likeness. */
 function sameThingIn(a: Comparable, b: Comparable, placeWords: string[]): { sameThing: boolean; textScore: number; reason: string } {
@@ -98,7 +96,7 @@ function sameThingIn(a: Comparable, b: Comparable, placeWords: string[]): { same
   const shared = sharedConcepts(ca, cb);
   if (shared.length) return { sameThing: true, textScore: Math.min(1, shared.length / new Set([...ca, ...cb]).size), reason: `same thing: ${shared.join(', ')}` };
   const words = sharedWords(contentWords(a.title, placeWords), contentWords(b.title, placeWords));
-  if (words.share >= SHARED_WORDS_THRESHOLD) return { sameThing: true, textScore: words.share, reason: `same words: ${words.common.join(', ')}` };
+  if (words.share >= WORDED_ALIKE) return { sameThing: true, textScore: words.share, reason: `same words: ${words.common.join(', ')}` };
   const similarity = titleSimilarity(a.title, b.title, placeWords);
   return { sameThing: similarity >= TITLE_SIMILARITY_THRESHOLD, textScore: similarity, reason: `title similarity ${similarity.toFixed(2)}` };
 }
