@@ -326,6 +326,21 @@ describe('sampling (OTEL_TRACES_SAMPLER=parentbased_always_off: only callers\' s
     expect(spans.every((s) => s.traceId === traceId)).toBe(true);
     expect(spans.map((s) => s.name)).toEqual(expect.arrayContaining(['POST /communities', 'command RegisterCommunity', 'project batch', 'project communities']));
   });
+
+  it('names no trace on the 500 line of a request whose trace was not kept (its ids would lead nowhere)', async () => {
+    const api = apiClient(harness);
+    await harness.keyFor('analyst');
+    const failing = jest.spyOn(harness.app.get<EventStore>(EVENT_STORE), 'headPosition').mockRejectedValueOnce(new TypeError('the disk went away'));
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      expect((await api.get('/communities?asOf=1', { role: 'analyst' })).status).toBe(500);
+      const lines = errors.mock.calls.map(([line]) => line).filter((line): line is LogLine => line instanceof LogLine);
+      expect(lines.map((line) => [line.message, line.fields])).toEqual([['unhandled TypeError: the disk went away', {}]]);
+    } finally {
+      failing.mockRestore();
+      errors.mockRestore();
+    }
+  });
 });
 
 describe('on EventStoreDB (wire double): the same metrics and the same trace', () => {

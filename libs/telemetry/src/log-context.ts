@@ -1,4 +1,4 @@
-import type { Span } from '@opentelemetry/api';
+import { Span, TraceFlags } from '@opentelemetry/api';
 
 /** Identifiers a log line may carry: never a key, a name or any other personal data. */
 export interface LogFields {
@@ -25,9 +25,9 @@ export class LogLine {
   }
 }
 
-/** The trace and span id of `span` for a log line (nothing without a span). */
+/** The trace and span id of `span` for a log line: nothing without a span, or for one not sampled (it is exported nowhere). */
 export function spanLogFields(span: Span | undefined): Pick<LogFields, 'traceId' | 'spanId'> {
   if (!span) return {};
-  const { traceId, spanId } = span.spanContext();
-  return { traceId, spanId };
+  const { traceId, spanId, traceFlags } = span.spanContext();
+  return (traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED ? { traceId, spanId } : {};
 }

@@ -71,12 +71,13 @@ export class AsOfBuilds {
 
   /** Runs `query` on these read models as of `position`; `parent` is the asking request's span (tracing on). */
   async query<T>(names: string[], position: bigint, query: (db: (name: string) => Database) => T, parent?: Context): Promise<T> {
+    const sorted = [...names].sort();
     // A span per as-of answer (tracing on): a child of the request's, saying whether it was built or cached.
     const span = tracingOn()
-      ? tracer().startSpan('as-of', { attributes: { 'c2g.as_of.position': position.toString(), 'c2g.read_models': [...names].sort() } }, parent ?? ROOT_CONTEXT)
+      ? tracer().startSpan('as-of', { attributes: { 'c2g.as_of.position': position.toString(), 'c2g.read_models': sorted } }, parent ?? ROOT_CONTEXT)
       : undefined;
     try {
-      const answer = await this.answer(names, position, query, span);
+      const answer = await this.answer(sorted, position, query, span);
       span?.setStatus({ code: SpanStatusCode.OK });
       return answer;
     } catch (error) {
@@ -87,8 +88,9 @@ export class AsOfBuilds {
     }
   }
 
+  /** `names` sorted: the build's cache key. */
   private async answer<T>(names: string[], position: bigint, query: (db: (name: string) => Database) => T, span: Span | undefined): Promise<T> {
-    const files = await this.build([...names].sort(), position, span);
+    const files = await this.build(names, position, span);
     const open = new Map<string, Database>();
     try {
       return query((name) => {

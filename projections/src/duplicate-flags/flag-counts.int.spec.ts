@@ -77,7 +77,7 @@ describe('duplicate flags per status (dup_flag_counts)', () => {
     expect([...statuses].sort()).toEqual(['closed', 'open', 'resolved']);
   });
 
-  it('are kept from version 5 on; version 4 serves while 5 rebuilds, and is counted', () => {
+  it('are kept from version 5 on; version 4, kept as the previous version, has none (/metrics counts its flags instead)', () => {
     const projection = new DuplicateFlagsProjection();
     expect([projection.version, projection.previous?.version]).toEqual([5, 4]);
     const old = new Database(':memory:');

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Checkpoint, checkpointView, CheckpointView, EventStore, NoteSigner, signCheckpoint } from '@c2g/event-store';
-import { leafIndexAt, ReadSide, storedTree, storedTreeSize } from '@c2g/projections';
+import { leafIndexAt, ReadSide, storedTree, storedTreeSize, TRANSPARENCY_LOG as TREE } from '@c2g/projections';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { RAW_EVENT_STORE } from '../../event-store/event-store.module';
 import { PROJECTION_RUNNER } from '../../read-models/projection-runner.token';
@@ -8,7 +8,6 @@ import { CheckpointHistory, StoredCheckpoint } from './checkpoint-history';
 
 export const TRANSPARENCY_SIGNER = Symbol('TRANSPARENCY_SIGNER');
 export const CHECKPOINT_HISTORY = Symbol('CHECKPOINT_HISTORY');
-const TREE = 'transparency-log';
 /** Positions are SQLite / EventStoreDB 64-bit integers; anything larger names no event. */
 const MAX_POSITION = 2n ** 63n - 1n;
 
