@@ -13,6 +13,15 @@ describe('c2g streams, events and as-of', () => {
   }, 60_000);
   afterAll(() => temp.remove());
 
+  it('loads the demo once: a second run says so and leaves the program as it was', async () => {
+    const programEvents = async () => lines((await runCli(['events', '--actor', 'demo-loader', '--data-dir', temp.dir])).stdout).length;
+    const before = await programEvents();
+    expect(before).toBeGreaterThan(100);
+    const again = await runCli(['demo', '--data-dir', temp.dir]);
+    expect([again.code, again.stdout]).toEqual([0, "demo already loaded: the program is unchanged (only the loader's key was issued and revoked)\n"]);
+    expect(await programEvents()).toBe(before);
+  }, 60_000);
+
   it('prints one pairing event by event, with who did what and when', async () => {
     const { stdout } = await runCli(['streams', 'pairing-nahal-oz-new-york', '--data-dir', temp.dir]);
     const events = lines(stdout);

@@ -45,8 +45,12 @@ export async function withInProcessApi<T>(
       return { status: response.statusCode, body: response.body };
     });
   } finally {
-    const metadata = startupEventMetadata('cli-in-process-api', new Date().toISOString());
-    for (const keyId of issuedIds) await registry.revoke(keyId, metadata);
-    await app.close();
+    try {
+      const metadata = startupEventMetadata('cli-in-process-api', new Date().toISOString());
+      for (const keyId of issuedIds) await registry.revoke(keyId, metadata);
+    } finally {
+      // A revocation that failed still closes the app (its store, read models and their lock).
+      await app.close();
+    }
   }
 }

@@ -28,7 +28,7 @@ export function demoCommand(): Command {
       if (process.stderr.isTTY) process.stderr.write('\n');
       process.stdout.write(
         outcome.alreadyLoaded
-          ? 'demo already loaded: nothing appended\n'
+          ? "demo already loaded: the program is unchanged (only the loader's key was issued and revoked)\n"
           : `demo loaded: ${requests.length} commands, log position ${outcome.position}${options.url ? '' : `, dated ${requests[0].at.slice(0, 10)} to ${requests[requests.length - 1].at.slice(0, 10)}`}\n`,
       );
     });
