@@ -58,7 +58,7 @@ export class TransparencyLogService implements OnApplicationBootstrap, OnApplica
   async checkpointNow(): Promise<CheckpointView> {
     await this.readSide.waitFor([TREE], await this.store.headPosition(), this.config.readWaitMs);
     // An empty log signs the empty tree's checkpoint each time (not kept: it proves nothing to extend).
-    return this.view((this.signIfGrown() ?? this.history.latest())!);
+    return this.signIfGrown() ?? this.view(this.history.latest()!);
   }
 
   checkpointsFrom(fromSize: number, limit: number): { items: CheckpointView[]; nextFrom?: string } {
@@ -100,13 +100,14 @@ export class TransparencyLogService implements OnApplicationBootstrap, OnApplica
   }
 
   /** Signs the current tree if it is larger than the last checkpoint and extends it. */
-  private signIfGrown(): StoredCheckpoint | undefined {
+  private signIfGrown(): CheckpointView | undefined {
     const db = this.readSide.database(TREE);
     const size = storedTreeSize(db);
     const last = this.history.latest();
     if (last && size <= last.treeSize) return undefined;
+    const { tree } = storedTree(db);
     if (last) {
-      const root = storedTree(db).tree.root(last.treeSize).toString('hex');
+      const root = tree.root(last.treeSize).toString('hex');
       if (root !== last.rootHash) {
         const message =
           `the log no longer matches checkpoint ${last.treeSize} signed ${last.timestamp} (root ${last.rootHash}, the log's first ${last.treeSize} events give ${root}): ` +
@@ -115,14 +116,14 @@ export class TransparencyLogService implements OnApplicationBootstrap, OnApplica
         throw new ConflictException({ code: 'log-inconsistent-with-checkpoint', message });
       }
     }
-    return this.toStored(this.sign(size));
+    return this.sign(size, tree.root(size));
   }
 
-  private sign(size: number): CheckpointView {
+  private sign(size: number, rootHash: Buffer): CheckpointView {
     const checkpoint: Checkpoint = {
       origin: this.config.transparency.origin,
       treeSize: size,
-      rootHash: storedTree(this.readSide.database(TREE)).tree.root(size),
+      rootHash,
       timestamp: new Date().toISOString(),
     };
     const view = checkpointView(checkpoint, signCheckpoint(this.signer, checkpoint), this.signer.verifierKey);
